@@ -1,0 +1,50 @@
+"""What a run hands to a formatter: files, diagnostics, and the metadata of the
+rules that reported (for formats that describe their rules, such as SARIF)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Mapping
+
+from heellint.core.diagnostic import Diagnostic
+from heellint.core.rule import RuleMeta
+
+
+@dataclass(slots=True)
+class FileResult:
+    path: str
+    lang: str | None
+    lang_source: str | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    source_text: str | None = None  # decoded text, for formats that quote lines
+    fixed: int = 0  # fixes applied (with --fix)
+
+
+@dataclass(slots=True)
+class RunReport:
+    version: str
+    files: list[FileResult]
+    metas: Mapping[str, RuleMeta]
+    fail_on: str = "warning"
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        found = [diagnostic for result in self.files for diagnostic in result.diagnostics]
+        found.sort(key=lambda diagnostic: diagnostic.sort_key)
+        return found
+
+    def summary(self) -> dict:
+        diagnostics = self.diagnostics
+        by_severity = Counter(diagnostic.severity for diagnostic in diagnostics)
+        return {
+            "files": len(self.files),
+            "diagnostics": len(diagnostics),
+            "by_severity": {level: by_severity[level] for level in ("error", "warning", "info") if by_severity[level]},
+        }
+
+    def source_of(self, path: str) -> str | None:
+        for result in self.files:
+            if result.path == path:
+                return result.source_text
+        return None

@@ -1,0 +1,77 @@
+"""``--format pretty``: each finding with its source line and a caret underline.
+
+Colour only when asked (a TTY without NO_COLOR); the CLI decides.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from heellint.core.diagnostic import Diagnostic
+from heellint.core.report import RunReport
+
+_COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
+_BOLD, _DIM, _RESET, _GREEN = "\033[1m", "\033[2m", "\033[0m", "\033[32m"
+
+
+def _width(text: str) -> int:
+    """Display width: wide East Asian characters take two cells, marks none."""
+    width = 0
+    for char in text:
+        if unicodedata.combining(char):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
+
+
+def _excerpt(source: str | None, diagnostic: Diagnostic) -> list[str]:
+    if source is None:
+        return []
+    lines = source.split("\n")
+    if not 1 <= diagnostic.line <= len(lines):
+        return []
+    line_text = lines[diagnostic.line - 1].rstrip("\r").expandtabs(1)
+    start = diagnostic.column - 1
+    end = diagnostic.end_column - 1 if diagnostic.end_line == diagnostic.line else len(line_text)
+    end = max(end, start + 1)
+    gutter = str(diagnostic.line)
+    return [
+        f"{gutter} | {line_text}",
+        f"{' ' * len(gutter)} | {' ' * _width(line_text[:start])}{'^' * max(1, _width(line_text[start:end]))}",
+    ]
+
+
+def render(report: RunReport, options) -> str:
+    color = options.color
+    out: list[str] = []
+    for diagnostic in report.diagnostics:
+        severity = diagnostic.severity
+        if color:
+            head = (
+                f"{_BOLD}{diagnostic.path}:{diagnostic.line}:{diagnostic.column}{_RESET}: "
+                f"{_COLORS[severity]}{severity}{_RESET} {_BOLD}{diagnostic.rule}{_RESET} "
+                f"{diagnostic.message} {_DIM}[{diagnostic.name}]{_RESET}"
+            )
+        else:
+            head = (
+                f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}: {severity} {diagnostic.rule} "
+                f"{diagnostic.message} [{diagnostic.name}]"
+            )
+        out.append(head)
+        for line in _excerpt(report.source_of(diagnostic.path), diagnostic):
+            out.append(f"  {_DIM}{line}{_RESET}" if color else f"  {line}")
+        if diagnostic.replacements:
+            suggestion = ", ".join(f"'{text}'" for text in diagnostic.replacements[:5])
+            fix = ""
+            if diagnostic.fix is not None:
+                fix = " (fix: --fix)" if diagnostic.fix.applicability == "safe" else " (fix: --unsafe-fixes)"
+            label = f"{_GREEN}suggestion{_RESET}" if color else "suggestion"
+            out.append(f"  = {label}: {suggestion}{fix}")
+        out.append("")
+    summary = report.summary()
+    if summary["diagnostics"]:
+        parts = ", ".join(f"{count} {level}" for level, count in summary["by_severity"].items())
+        out.append(f"Found {summary['diagnostics']} problems ({parts}) in {summary['files']} files.")
+    else:
+        out.append(f"All checks passed ({summary['files']} files).")
+    return "\n".join(out) + "\n"

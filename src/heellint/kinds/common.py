@@ -1,0 +1,33 @@
+"""Small helpers the pack kinds share: message formatting and option reading."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from heellint.core.yamlio import Located
+
+
+class _Blank(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def format_message(template: str, **values: str) -> str:
+    """``template`` with ``{match}``, ``{replacement}`` ... filled; unknown names stay."""
+    return template.format_map(_Blank(values))
+
+
+def read_bool(entry: dict, key: str, default: bool, keys: tuple, located: Located) -> bool:
+    value = entry.get(key, default)
+    if not isinstance(value, bool):
+        raise located.error(keys + (key,), f"'{key}' must be true or false")
+    return value
+
+
+def read_strings(entry: dict, key: str, keys: tuple, located: Located) -> list[str]:
+    value: Any = entry.get(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise located.error(keys + (key,), f"'{key}' must be a list of strings")
+    return value

@@ -1,0 +1,82 @@
+"""existence: a word, phrase or pattern that should not appear.
+
+Options: ``tokens`` (literal words/phrases, or regexes with ``regex: true``),
+``ignore-case`` (default true), ``exceptions`` (matched texts never flagged).
+Must not flag: the token inside a longer word (matches are whole words), text
+outside prose (code, links' destinations, front matter).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+import regex
+
+from heellint.core.diagnostic import Finding
+from heellint.core.document import Document
+from heellint.core.rule import RuleMeta
+from heellint.core.yamlio import Located
+from heellint.kinds.common import format_message, read_bool, read_strings
+from heellint.kinds.matching import (
+    WORD_END,
+    WORD_START,
+    compile_user_pattern,
+    finditer,
+    in_scope,
+    phrase_pattern,
+    word_hits,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ExistenceRule:
+    meta: RuleMeta
+    words: frozenset[str]  # case-folded single words (fast path)
+    pattern: regex.Pattern | None  # phrases and regexes
+    exceptions: frozenset[str]
+    ignore_case: bool
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        source = document.source
+        scope = self.meta.scope
+        if self.words:
+            for _, start, end in word_hits(document, self.words):
+                text = source[start:end]
+                if not self.ignore_case and text not in self.words:
+                    continue
+                if text.casefold() in self.exceptions or not in_scope(document, scope, start):
+                    continue
+                yield Finding(start, end, format_message(self.meta.message, match=text))
+        if self.pattern is not None:
+            for match in finditer(self.pattern, document, scope):
+                text = source[match.start():match.end()]
+                if text.casefold() in self.exceptions or match.start() == match.end():
+                    continue
+                yield Finding(match.start(), match.end(), format_message(self.meta.message, match=text))
+
+
+def build_existence(meta: RuleMeta, entry: dict, keys: tuple, located: Located) -> ExistenceRule:
+    tokens = read_strings(entry, "tokens", keys, located)
+    if not tokens:
+        raise located.error(keys + ("tokens",), "an existence rule needs 'tokens'")
+    use_regex = read_bool(entry, "regex", False, keys, located)
+    ignore_case = read_bool(entry, "ignore-case", True, keys, located)
+    exceptions = frozenset(item.casefold() for item in read_strings(entry, "exceptions", keys, located))
+    words: set[str] = set()
+    bodies: list[str] = []
+    for index, token in enumerate(tokens):
+        if use_regex:
+            try:
+                compile_user_pattern(token, ignore_case)
+            except regex.error as error:
+                raise located.error(keys + ("tokens", index), f"invalid regular expression {token!r}: {error}") from None
+            bodies.append(f"(?:{token})")
+        elif " " not in token.strip() and ignore_case:
+            words.add(token.strip().casefold())
+        else:
+            bodies.append(phrase_pattern(token))
+    pattern = None
+    if bodies:
+        pattern = compile_user_pattern(WORD_START + "(?:" + "|".join(bodies) + ")" + WORD_END, ignore_case)
+    return ExistenceRule(meta, frozenset(words), pattern, exceptions, ignore_case)

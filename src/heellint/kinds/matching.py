@@ -1,0 +1,84 @@
+"""Matching machinery shared by the pack kinds.
+
+Two paths, chosen per entry when a pack loads:
+
+- single-word literals are looked up in the document's word index (a dict of
+  case-folded words), so a rule costs in proportion to the distinct words of an
+  article, not its length times the rule's size;
+- phrases and regular expressions are compiled once into one alternation and run
+  with the ``regex`` module under a timeout, so a user-written pattern cannot
+  hang a run.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import regex
+
+from heellint.core.document import HEADING, Document
+
+# One space or one line break (with surrounding blanks) between the words of a phrase.
+GAP = r"(?:[ \t\u00a0]+|[ \t\u00a0]*\r?\n[ \t\u00a0]*)"
+WORD_START = r"(?<![\w\-’'])"
+WORD_END = r"(?![\w’']|-\w)"
+TIMEOUT_SECONDS = 1.0
+
+
+def phrase_pattern(phrase: str) -> str:
+    """A literal phrase as a regex body: words joined by GAP."""
+    words = phrase.split()
+    return GAP.join(regex.escape(word) for word in words)
+
+
+def compile_user_pattern(pattern: str, ignore_case: bool) -> regex.Pattern:
+    flags = regex.UNICODE | regex.VERSION0
+    if ignore_case:
+        flags |= regex.IGNORECASE
+    return regex.compile(pattern, flags)
+
+
+def block_ranges(document: Document, scope: str) -> Iterator[tuple[int, int]]:
+    """Offset ranges a rule of ``scope`` searches."""
+    if scope == "document":
+        yield 0, len(document.source)
+        return
+    if scope == "sentence":
+        for sentence in document.sentences:
+            block = document.blocks[sentence.block]
+            if block.kind != HEADING:
+                yield sentence.start, sentence.end
+        return
+    for block in document.blocks:
+        if scope == "heading" and block.kind != HEADING:
+            continue
+        if scope == "paragraph" and block.kind == HEADING:
+            continue
+        yield block.start, block.end
+
+
+def finditer(pattern: regex.Pattern, document: Document, scope: str) -> Iterator[regex.Match]:
+    text = document.source if scope == "document" else document.prose
+    for start, end in block_ranges(document, scope):
+        yield from pattern.finditer(text, start, end, timeout=TIMEOUT_SECONDS)
+
+
+def word_hits(document: Document, keys: frozenset[str] | set[str]) -> Iterator[tuple[str, int, int]]:
+    """(case-folded word, start, end) of every word of ``document`` in ``keys``."""
+    index = document.word_index
+    words = document.words
+    hits = keys & index.keys() if len(keys) < len(index) else index.keys() & keys
+    for key in hits:
+        for number in index[key]:
+            start, end = words[number]
+            yield key, start, end
+
+
+def in_scope(document: Document, scope: str, start: int) -> bool:
+    if scope in ("text", "document", "sentence"):
+        return True
+    block = document.block_at(start)
+    if block is None:
+        return False
+    is_heading = document.blocks[block].kind == HEADING
+    return is_heading if scope == "heading" else not is_heading

@@ -1,0 +1,75 @@
+"""pattern: a regular expression for grammar and typography.
+
+Options: ``pattern`` (a Unicode-aware regex, ``regex`` module syntax, so
+``\\p{Lu}`` works), ``replacement`` (a template with ``\\1`` / ``\\g<name>``; no
+replacement: no fix), ``ignore-case`` (default false), ``exceptions`` (matched
+texts, case-folded, that are never flagged). The pattern compiles once at load;
+an invalid one is an error naming file and line; a match that takes longer than
+the timeout stops that rule for that file with a diagnostic (HL011).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+import regex
+
+from heellint.core.diagnostic import Finding
+from heellint.core.document import Document
+from heellint.core.rule import RuleMeta
+from heellint.core.yamlio import Located
+from heellint.kinds.common import format_message, read_bool, read_strings
+from heellint.kinds.matching import compile_user_pattern, finditer
+
+
+@dataclass(frozen=True, slots=True)
+class PatternRule:
+    meta: RuleMeta
+    pattern: regex.Pattern
+    replacement: str | None
+    exceptions: frozenset[str]
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        source = document.source
+        for match in finditer(self.pattern, document, self.meta.scope):
+            start, end = match.span()
+            if start == end:
+                continue
+            text = source[start:end]
+            if text.casefold() in self.exceptions:
+                continue
+            groups = {f"g{index}": value or "" for index, value in enumerate(match.groups(), start=1)}
+            if self.replacement is None:
+                yield Finding(start, end, format_message(self.meta.message, match=text, **groups))
+                continue
+            replacement = match.expand(self.replacement)
+            if replacement == text:
+                continue
+            message = format_message(self.meta.message, match=text, replacement=replacement, **groups)
+            yield Finding(start, end, message, (replacement,), self.meta.fixable)
+
+
+def build_pattern(meta: RuleMeta, entry: dict, keys: tuple, located: Located) -> PatternRule:
+    source = entry.get("pattern")
+    if not isinstance(source, str) or not source:
+        raise located.error(keys + ("pattern",), "a pattern rule needs 'pattern': a regular expression")
+    ignore_case = read_bool(entry, "ignore-case", False, keys, located)
+    try:
+        compiled = compile_user_pattern(source, ignore_case)
+    except regex.error as error:
+        raise located.error(keys + ("pattern",), f"invalid regular expression: {error}") from None
+    replacement = entry.get("replacement")
+    if replacement is not None:
+        if not isinstance(replacement, str):
+            raise located.error(keys + ("replacement",), "'replacement' must be a string")
+        for reference in regex.findall(r"\\(\d+)|\\g<(\w+)>", replacement):
+            number, name = reference
+            known = (number and int(number) <= compiled.groups) or (
+                name and (name in compiled.groupindex or (name.isdigit() and int(name) <= compiled.groups))
+            )
+            if not known:
+                raise located.error(keys + ("replacement",), f"replacement refers to a group the pattern lacks: {reference[0] or reference[1]}")
+    exceptions = frozenset(item.casefold() for item in read_strings(entry, "exceptions", keys, located))
+    return PatternRule(meta, compiled, replacement, exceptions)
+

@@ -1,0 +1,129 @@
+"""substitution: a variant that should be written another way.
+
+Options: ``swap`` (variant -> preferred; a list of preferred texts means several
+candidates, never auto-fixed), ``regex`` (variants are regexes), ``ignore-case``
+(default true), ``suffixes`` (inflection endings that may follow a variant and
+are carried over to the replacement: ``klinnikken`` -> ``klinikken``),
+``exceptions``.
+
+The replacement keeps the original's case pattern (Hælspace -> Hælspore,
+HÆLSPACE -> HÆLSPORE). Must not flag: the variant inside a longer word, or a
+word that is itself the preferred form.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+import regex
+
+from heellint.core.diagnostic import Finding
+from heellint.core.document import Document
+from heellint.core.rule import RuleMeta
+from heellint.core.yamlio import Located
+from heellint.kinds.common import format_message, read_bool, read_strings
+from heellint.kinds.matching import (
+    WORD_END,
+    WORD_START,
+    compile_user_pattern,
+    finditer,
+    in_scope,
+    phrase_pattern,
+    word_hits,
+)
+from heellint.text.tokens import apply_case, case_pattern
+
+
+@dataclass(frozen=True, slots=True)
+class SubstitutionRule:
+    meta: RuleMeta
+    words: dict[str, tuple[str, tuple[str, ...]]]  # folded inflected variant -> (suffix, candidates)
+    phrases: regex.Pattern | None
+    phrase_targets: tuple[tuple[str, ...], ...]  # per capture group index
+    regex_entries: tuple[tuple[regex.Pattern, tuple[str, ...]], ...]
+    exceptions: frozenset[str]
+    ignore_case: bool
+
+    def _finding(self, start: int, end: int, text: str, candidates: tuple[str, ...], suffix: str = "") -> Finding | None:
+        if text.casefold() in self.exceptions:
+            return None
+        pattern = case_pattern(text) if self.ignore_case else "mixed"
+        replacements = tuple(dict.fromkeys(apply_case(pattern, candidate + suffix) for candidate in candidates))
+        if text in replacements:
+            return None
+        applicability = self.meta.fixable if len(replacements) == 1 else None
+        message = format_message(self.meta.message, match=text, replacement=" / ".join(replacements))
+        return Finding(start, end, message, replacements, applicability)
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        source = document.source
+        scope = self.meta.scope
+        if self.words:
+            for key, start, end in word_hits(document, self.words.keys()):
+                if not in_scope(document, scope, start):
+                    continue
+                suffix, candidates = self.words[key]
+                text = source[start:end]
+                finding = self._finding(start, end, text, candidates, text[len(text) - len(suffix):] if suffix else "")
+                if finding:
+                    yield finding
+        if self.phrases is not None:
+            for match in finditer(self.phrases, document, scope):
+                group = match.lastindex or 0
+                candidates = self.phrase_targets[group - 1]
+                text = source[match.start():match.end()]
+                finding = self._finding(match.start(), match.end(), text, candidates)
+                if finding:
+                    yield finding
+        for pattern, candidates in self.regex_entries:
+            for match in finditer(pattern, document, scope):
+                if match.start() == match.end():
+                    continue
+                text = source[match.start():match.end()]
+                expanded = tuple(match.expand(candidate) for candidate in candidates)
+                finding = self._finding(match.start(), match.end(), text, expanded)
+                if finding:
+                    yield finding
+
+
+def build_substitution(meta: RuleMeta, entry: dict, keys: tuple, located: Located) -> SubstitutionRule:
+    swap = entry.get("swap")
+    if not isinstance(swap, dict) or not swap:
+        raise located.error(keys + ("swap",), "a substitution rule needs 'swap': a mapping of variant to preferred text")
+    use_regex = read_bool(entry, "regex", False, keys, located)
+    ignore_case = read_bool(entry, "ignore-case", True, keys, located)
+    suffixes = [""] + [suffix for suffix in read_strings(entry, "suffixes", keys, located) if suffix]
+    exceptions = frozenset(item.casefold() for item in read_strings(entry, "exceptions", keys, located))
+    words: dict[str, tuple[str, tuple[str, ...]]] = {}
+    bodies: list[str] = []
+    targets: list[tuple[str, ...]] = []
+    regex_entries = []
+    for variant, preferred in swap.items():
+        variant_keys = keys + ("swap", variant)
+        if isinstance(preferred, str):
+            candidates = (preferred,)
+        elif isinstance(preferred, list) and preferred and all(isinstance(item, str) for item in preferred):
+            candidates = tuple(preferred)
+        else:
+            raise located.error(variant_keys, "the preferred text must be a string or a list of strings")
+        variant = str(variant)
+        if use_regex:
+            try:
+                compiled = compile_user_pattern(WORD_START + f"(?:{variant})" + WORD_END, ignore_case)
+            except regex.error as error:
+                raise located.error(variant_keys, f"invalid regular expression {variant!r}: {error}") from None
+            regex_entries.append((compiled, candidates))
+        elif " " not in variant.strip() and ignore_case:
+            for suffix in suffixes:
+                folded = (variant.strip() + suffix).casefold()
+                if folded in words and words[folded][1] != candidates:
+                    raise located.error(variant_keys, f"variant {variant + suffix!r} is listed twice")
+                words.setdefault(folded, (suffix, candidates))
+        else:
+            bodies.append("(" + phrase_pattern(variant) + ")")
+            targets.append(candidates)
+    phrases = None
+    if bodies:
+        phrases = compile_user_pattern(WORD_START + "(?:" + "|".join(bodies) + ")" + WORD_END, ignore_case)
+    return SubstitutionRule(meta, words, phrases, tuple(targets), tuple(regex_entries), exceptions, ignore_case)
