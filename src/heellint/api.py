@@ -114,15 +114,14 @@ class Linter:
         selection, override_lang = self.selection_for(relative)
         document = parse_document(path, text, syntax)
         extra: list[tuple[str, Finding]] = []
-        if lang:
+        document.lang, document.lang_source, problem = resolve_language(
+            document, relative, override_lang, self.options.lang, self.config.lang
+        )
+        if lang:  # the caller knows (examples, the language server's client)
             document.lang, document.lang_source = lang, "cli"
-        else:
-            document.lang, document.lang_source, problem = resolve_language(
-                document, relative, override_lang, self.options.lang, self.config.lang
-            )
-            if problem:
-                span = document.front_matter_span or (0, 0)
-                extra.append(("HL004", Finding(span[0], min(span[1], span[0] + 3), problem)))
+        if problem:
+            span = document.front_matter_span or (0, 0)
+            extra.append(("HL004", Finding(span[0], min(span[1], span[0] + 3), problem)))
         front_error = document.cache.get("front_matter_error")
         if front_error:
             span = document.front_matter_span or (0, 0)
@@ -254,7 +253,7 @@ def _walk(folder: str, config: Config) -> Iterator[str]:
             keep.append(name)
         subdirectories[:] = keep
         for name in filenames:
-            path = os.path.join(directory, name)
+            path = os.path.normpath(os.path.join(directory, name))
             relative = config.relative(path)
             if not matches_any(relative, config.include) and not matches_any(name, config.include):
                 continue

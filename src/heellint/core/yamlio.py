@@ -52,6 +52,10 @@ _SCALAR_LOADER = yaml.SafeLoader("")
 
 
 def _construct_scalar(node: yaml.ScalarNode) -> Any:
+    # YAML 1.2 booleans only: a plain `no`, `yes`, `on` or `off` stays a string,
+    # so the language tag `no` is reported as such instead of becoming False.
+    if node.tag == "tag:yaml.org,2002:bool" and not node.style and node.value.lower() not in ("true", "false"):
+        return node.value
     return _SCALAR_LOADER.construct_object(node, deep=True)
 
 

@@ -45,11 +45,11 @@ class SubstitutionRule:
     exceptions: frozenset[str]
     ignore_case: bool
 
-    def _finding(self, start: int, end: int, text: str, candidates: tuple[str, ...], suffix: str = "") -> Finding | None:
+    def _finding(self, start: int, end: int, text: str, candidates: tuple[str, ...]) -> Finding | None:
         if text.casefold() in self.exceptions:
             return None
         pattern = case_pattern(text) if self.ignore_case else "mixed"
-        replacements = tuple(dict.fromkeys(apply_case(pattern, candidate + suffix) for candidate in candidates))
+        replacements = tuple(dict.fromkeys(apply_case(pattern, candidate) for candidate in candidates))
         if text in replacements:
             return None
         applicability = self.meta.fixable if len(replacements) == 1 else None
@@ -65,7 +65,9 @@ class SubstitutionRule:
                     continue
                 suffix, candidates = self.words[key]
                 text = source[start:end]
-                finding = self._finding(start, end, text, candidates, text[len(text) - len(suffix):] if suffix else "")
+                if suffix:
+                    candidates = tuple(attach_suffix(candidate, suffix) for candidate in candidates)
+                finding = self._finding(start, end, text, candidates)
                 if finding:
                     yield finding
         if self.phrases is not None:
@@ -85,6 +87,14 @@ class SubstitutionRule:
                 finding = self._finding(match.start(), match.end(), text, expanded)
                 if finding:
                     yield finding
+
+
+def attach_suffix(word: str, suffix: str) -> str:
+    """``word`` + an inflection ``suffix``; a final -e absorbs the suffix's -e
+    (hælspore + en -> hælsporen, + ene -> hælsporene)."""
+    if suffix and word.endswith("e") and suffix.startswith("e"):
+        return word + suffix[1:]
+    return word + suffix
 
 
 def build_substitution(meta: RuleMeta, entry: dict, keys: tuple, located: Located) -> SubstitutionRule:
@@ -116,9 +126,9 @@ def build_substitution(meta: RuleMeta, entry: dict, keys: tuple, located: Locate
             regex_entries.append((compiled, candidates))
         elif " " not in variant.strip() and ignore_case:
             for suffix in suffixes:
-                folded = (variant.strip() + suffix).casefold()
-                if folded in words and words[folded][1] != candidates:
-                    raise located.error(variant_keys, f"variant {variant + suffix!r} is listed twice")
+                folded = attach_suffix(variant.strip(), suffix).casefold()
+                if folded in words and words[folded][1] != candidates and not suffix:
+                    raise located.error(variant_keys, f"variant {variant!r} is listed twice")
                 words.setdefault(folded, (suffix, candidates))
         else:
             bodies.append("(" + phrase_pattern(variant) + ")")

@@ -31,7 +31,12 @@ def parse_document(path: str, text: str, syntax: str | None = None) -> Document:
         from heellint.parse.plaintext import parse_plaintext
 
         document = parse_plaintext(path, text)
+    document.sentence_splitter = _split_sentences
+    return document
+
+
+def _split_sentences(text: str, lang: str | None, start: int, end: int) -> list[tuple[int, int]]:
+    # Imported on first use: rules that never ask for sentences do not pay for it.
     from heellint.text.sentences import split_sentences
 
-    document.sentence_splitter = split_sentences
-    return document
+    return split_sentences(text, lang, start, end)
