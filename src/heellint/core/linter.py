@@ -88,6 +88,7 @@ def lint_document(
     for code, finding in extra:
         raw.append((metas[code], finding))
 
+    raw = drop_redundant(document.source, raw)
     suppressions = find_suppressions(document) if document.comments else []
     index = document.line_index
     diagnostics: list[Diagnostic] = []
@@ -119,6 +120,49 @@ def lint_document(
                 diagnostics.append(_diagnostic(document, index, unused, finding, selection))
     diagnostics.sort(key=lambda diagnostic: diagnostic.sort_key)
     return diagnostics
+
+
+_SAFETY = {"safe": 0, "unsafe": 1, None: 2}
+
+
+def drop_redundant(source: str, raw: list[tuple[RuleMeta, Finding]]) -> list[tuple[RuleMeta, Finding]]:
+    """One problem, one diagnostic.
+
+    Two rules may see the same problem (a rule pack's known misspelling and the
+    glossary's misspelled term; a misspelled word inside a misspelled
+    multi-word term). A finding is dropped when another finding of the same
+    category covers its span and applying its first replacement inside the
+    other's span yields the other's first replacement (compared case-folded).
+    Of two such findings on the same span, the one with the safer fix, then
+    the lower code, stays.
+    """
+    with_replacements = [(meta, finding) for meta, finding in raw if finding.replacements]
+    if len(with_replacements) < 2:
+        return raw
+    with_replacements.sort(key=lambda item: (item[1].start, -item[1].end))
+    dropped: set[int] = set()
+    for index, (outer_meta, outer) in enumerate(with_replacements):
+        for inner_meta, inner in with_replacements[index + 1:]:
+            if inner.start >= outer.end:
+                break
+            if inner.end > outer.end or inner_meta.category != outer_meta.category:
+                continue
+            if id(inner) in dropped or id(outer) in dropped:
+                continue
+            patched = (
+                source[outer.start:inner.start] + inner.replacements[0] + source[inner.end:outer.end]
+            ).casefold()
+            if patched != outer.replacements[0].casefold():
+                continue
+            if (inner.start, inner.end) == (outer.start, outer.end):
+                rank_outer = (_SAFETY[outer.applicability], outer_meta.code)
+                rank_inner = (_SAFETY[inner.applicability], inner_meta.code)
+                dropped.add(id(inner) if rank_outer <= rank_inner else id(outer))
+            else:
+                dropped.add(id(inner))
+    if not dropped:
+        return raw
+    return [(meta, finding) for meta, finding in raw if id(finding) not in dropped]
 
 
 def _diagnostic(document: Document, index, meta: RuleMeta, finding: Finding, selection: Selection) -> Diagnostic:
