@@ -216,3 +216,16 @@ def test_file_changed_on_disk_is_not_overwritten(project):
         write_atomically(str(path), source, "En klinikk.\n")
     assert path.read_text(encoding="utf-8") == "Redigert av noen andre.\n"
     assert linter is not None
+
+
+def test_no_fix_across_markup(project):
+    (project / "pack.yaml").write_text(PACK.replace("swap: {klinnikk: klinikk, hælspace: hælspore}",
+                                                    "swap: {klinnikk: klinikk, hælspace: hælspore, 'hæl spore': hælspore}"),
+                                       encoding="utf-8")
+    path = project / "a.md"
+    path.write_text("En hæl **spore** og en hæl spore.\n", encoding="utf-8")
+    result, data = check_json(project, "a.md")
+    fixes = [(d["column"], d["fix"]) for d in data["diagnostics"]]
+    assert fixes == [(4, None), (24, {"applicability": "safe"})]
+    run_cli("check", "--fix", "a.md", cwd=project)
+    assert path.read_text(encoding="utf-8") == "En hæl **spore** og en hælspore.\n"

@@ -165,7 +165,17 @@ def drop_redundant(source: str, raw: list[tuple[RuleMeta, Finding]]) -> list[tup
     return [(meta, finding) for meta, finding in raw if id(finding) not in dropped]
 
 
+def _fix_keeps_markup(document: Document, fix) -> bool:
+    """A fix may only rewrite prose: an edit whose range covers masked markup
+    (emphasis markers, inline HTML, a link destination ...) would delete it."""
+    prose, source = document.prose, document.source
+    return all(prose[edit.start:edit.end] == source[edit.start:edit.end] for edit in fix.edits)
+
+
 def _diagnostic(document: Document, index, meta: RuleMeta, finding: Finding, selection: Selection) -> Diagnostic:
+    fix = finding.fix()
+    if fix is not None and not _fix_keeps_markup(document, fix):
+        fix = None
     line, column = index.position(finding.start)
     end_line, end_column = index.position(finding.end)
     return Diagnostic(
@@ -182,6 +192,6 @@ def _diagnostic(document: Document, index, meta: RuleMeta, finding: Finding, sel
         severity=finding.severity or selection.severity_of(meta),
         message=finding.message,
         replacements=tuple(finding.replacements),
-        fix=finding.fix(),
+        fix=fix,
         data=finding.data,
     )

@@ -1,0 +1,40 @@
+"""``--format gitlab``: GitLab Code Quality (a subset of the Code Climate
+issue format), a JSON array read from ``artifacts:reports:codequality``.
+
+Each issue: ``description`` (the message), ``check_name`` (the rule code),
+``fingerprint`` (sha256 over path, rule, the flagged line's text, the flagged
+text and its occurrence number, so it survives edits elsewhere in the file),
+``severity`` (info -> ``info``, warning -> ``minor``, error -> ``major``) and
+``location.path`` / ``location.lines.begin`` (and ``end``).
+"""
+
+from __future__ import annotations
+
+import json
+
+from heellint.core.report import RunReport
+from heellint.formatters._common import fingerprints, posix_path
+
+SEVERITIES = {"info": "info", "warning": "minor", "error": "major"}
+
+
+def render(report: RunReport, options) -> str:
+    prints = fingerprints(report)
+    issues = []
+    for diagnostic in report.diagnostics:
+        end_line = diagnostic.end_line
+        if diagnostic.end_column == 1 and end_line > diagnostic.line:
+            end_line -= 1
+        issues.append(
+            {
+                "description": diagnostic.message,
+                "check_name": diagnostic.rule,
+                "fingerprint": prints[id(diagnostic)],
+                "severity": SEVERITIES[diagnostic.severity],
+                "location": {
+                    "path": posix_path(diagnostic.path),
+                    "lines": {"begin": diagnostic.line, "end": end_line},
+                },
+            }
+        )
+    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,1 @@
+"""The heellint language server (``heellint lsp``); pygls is imported only here."""

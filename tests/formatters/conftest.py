@@ -1,0 +1,3 @@
+"""The formatter tests' fixtures (defined in formatter_support)."""
+
+from formatter_support import clean_report, report  # noqa: F401  (pytest fixtures)
