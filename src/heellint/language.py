@@ -9,7 +9,6 @@ source is reported as ``front-matter``, ``path``, ``config``, ``cli``,
 
 from __future__ import annotations
 
-import re
 from pathlib import PurePath
 
 from heellint.core.document import Document
@@ -81,6 +80,5 @@ def resolve_language(
         return config_lang, "config", problem
     from heellint.text.lang import detect_language
 
-    sample = document.prose if len(document.prose) < 400_000 else document.prose[:400_000]
-    guess = detect_language(re.sub(r"\s+", " ", sample))
+    guess = detect_language(document.prose)
     return guess.lang, ("detected" if guess.lang else None), problem
