@@ -22,7 +22,7 @@ from heellint.core.linter import Selection, lint_document
 from heellint.core.report import FileResult, RunReport
 from heellint.core.rule import Rule
 from heellint.core.source import ChangedOnDisk, SourceError, SourceText, decode_bytes, read_source, write_atomically
-from heellint.language import resolve_language
+from heellint.language import language_from_path, resolve_language
 from heellint.parse import parse_document
 from heellint.ruleset import RuleSet, build_ruleset
 
@@ -56,10 +56,13 @@ class FixOutcome:
 
 
 class Linter:
-    def __init__(self, config: Config | None = None, options: RunOptions | None = None) -> None:
+    def __init__(self, config: Config | None = None, options: RunOptions | None = None,
+                 ruleset: RuleSet | None = None) -> None:
+        """``ruleset`` lets several linters with different options share one
+        built rule set (it must have been built from the same ``config``)."""
         self.config = config if config is not None else load_config()
         self.options = options or RunOptions()
-        self._ruleset: RuleSet | None = None
+        self._ruleset: RuleSet | None = ruleset
         self._rules_cache: dict[tuple, list[Rule]] = {}
 
     # ------------------------------------------------------------ rule set
@@ -163,10 +166,21 @@ class Linter:
             return self.input_problem(path, error)
         return self.lint_document_text(path, source.text)[0]
 
-    def lint_paths(self, paths: Iterable[str]) -> RunReport:
+    def lint_paths(self, paths: Iterable[str], jobs: int | None = None) -> RunReport:
         files = discover_files(list(paths), self.config)
-        results = [self.lint_file(path) for path in files]
-        return self.report(results)
+        return self.report(self.lint_files(files, jobs))
+
+    def lint_files(self, paths: list[str], jobs: int | None = None) -> list[FileResult]:
+        """Lint ``paths``; results in the order given, whatever ``jobs`` is.
+
+        ``jobs``: worker processes; ``None`` or 0 chooses (one process for a few
+        small files, as a pre-commit hook passes them; one per core for many),
+        1 lints in this process.
+        """
+        jobs = choose_jobs(paths, jobs)
+        if jobs <= 1:
+            return [self.lint_file(path) for path in paths]
+        return _lint_in_processes(self, paths, jobs)
 
     def report(self, results: list[FileResult]) -> RunReport:
         results.sort(key=lambda result: result.path)
@@ -210,6 +224,103 @@ class Linter:
             except OSError as error:
                 outcome.write_error = f"cannot write: {error.strerror or error}"
         return outcome
+
+
+# ------------------------------------------------------------ many processes
+
+# Below these a pool costs more than it saves: starting a worker and building its
+# rules takes longer than linting a handful of articles.
+PARALLEL_MIN_FILES = 8
+PARALLEL_MIN_BYTES = 400_000
+_WORKER: "Linter | None" = None
+
+
+def choose_jobs(paths: list[str], jobs: int | None) -> int:
+    if jobs is not None and jobs > 0:
+        return min(jobs, max(1, len(paths)))
+    if len(paths) < PARALLEL_MIN_FILES:
+        return 1
+    total = 0
+    for path in paths:
+        try:
+            total += os.path.getsize(path)
+        except OSError:
+            pass
+        if total >= PARALLEL_MIN_BYTES:
+            break
+    if total < PARALLEL_MIN_BYTES:
+        return 1
+    return max(1, min(_cpu_count(), len(paths) // 2, 16))
+
+
+def _cpu_count() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _worker_init(config: Config | None, options: RunOptions | None) -> None:
+    global _WORKER
+    if config is not None:  # spawn: build a linter of our own
+        _WORKER = Linter(config, options)
+
+
+def _worker_lint(path: str) -> FileResult:
+    assert _WORKER is not None
+    return _WORKER.lint_file(path)
+
+
+def _lint_in_processes(linter: Linter, paths: list[str], jobs: int) -> list[FileResult]:
+    """Fan ``paths`` out over ``jobs`` processes; results come back in order.
+
+    With ``fork`` (Linux) the workers inherit the built rule set, so the
+    glossary and rule packs are read once; elsewhere each worker builds its own.
+    Files go out in small chunks, largest first, so the two tails finish together.
+    """
+    import multiprocessing
+
+    global _WORKER
+    linter.ruleset  # build (and report configuration errors) before any fork
+    results: list[FileResult | None] = [None] * len(paths)
+    methods = multiprocessing.get_all_start_methods()
+    remaining = list(range(len(paths)))
+    if "fork" in methods:
+        context = multiprocessing.get_context("fork")
+        _WORKER = linter
+        initargs: tuple = (None, None)
+        # Lint one file of each language the paths name here first: the lazily
+        # built resources (glossary matcher, lexicons, dictionaries) are then
+        # built once and shared by the forked workers instead of once per worker.
+        warmed: dict[str | None, int] = {}
+        for index, path in enumerate(paths):
+            warmed.setdefault(language_from_path(linter.config.relative(path)), index)
+        for index in sorted(warmed.values()):
+            results[index] = linter.lint_file(paths[index])
+        remaining = [index for index in remaining if results[index] is None]
+    else:  # pragma: no cover - macOS / Windows
+        context = multiprocessing.get_context("spawn")
+        initargs = (linter.config, linter.options)
+    if not remaining:
+        _WORKER = None
+        return results  # type: ignore[return-value]
+    order = sorted(remaining, key=lambda index: -_size(paths[index]))
+    ordered = [paths[index] for index in order]
+    chunksize = max(1, min(16, len(ordered) // (jobs * 16)))
+    try:
+        with context.Pool(jobs, initializer=_worker_init, initargs=initargs) as pool:
+            for index, result in zip(order, pool.imap(_worker_lint, ordered, chunksize)):
+                results[index] = result
+    finally:
+        _WORKER = None
+    return results  # type: ignore[return-value]
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
 
 
 # ------------------------------------------------------------------ discovery

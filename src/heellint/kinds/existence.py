@@ -19,6 +19,7 @@ from heellint.core.rule import RuleMeta
 from heellint.core.yamlio import Located
 from heellint.kinds.common import format_message, read_bool, read_strings
 from heellint.kinds.matching import (
+    PhraseIndex,
     WORD_END,
     WORD_START,
     compile_user_pattern,
@@ -33,7 +34,8 @@ from heellint.kinds.matching import (
 class ExistenceRule:
     meta: RuleMeta
     words: frozenset[str]  # case-folded single words (fast path)
-    pattern: regex.Pattern | None  # phrases and regexes
+    phrases: PhraseIndex  # case-folded literal phrases
+    pattern: regex.Pattern | None  # regexes and case-sensitive phrases
     exceptions: frozenset[str]
     ignore_case: bool
 
@@ -48,6 +50,11 @@ class ExistenceRule:
                 if text.casefold() in self.exceptions or not in_scope(document, scope, start):
                     continue
                 yield Finding(start, end, format_message(self.meta.message, match=text))
+        for start, end, _ in self.phrases.find(document) if self.phrases else ():
+            text = source[start:end]
+            if text.casefold() in self.exceptions or not in_scope(document, scope, start):
+                continue
+            yield Finding(start, end, format_message(self.meta.message, match=text))
         if self.pattern is not None:
             for match in finditer(self.pattern, document, scope):
                 text = source[match.start():match.end()]
@@ -64,6 +71,7 @@ def build_existence(meta: RuleMeta, entry: dict, keys: tuple, located: Located) 
     ignore_case = read_bool(entry, "ignore-case", True, keys, located)
     exceptions = frozenset(item.casefold() for item in read_strings(entry, "exceptions", keys, located))
     words: set[str] = set()
+    phrases: list[tuple[str, None]] = []
     bodies: list[str] = []
     for index, token in enumerate(tokens):
         if use_regex:
@@ -74,9 +82,11 @@ def build_existence(meta: RuleMeta, entry: dict, keys: tuple, located: Located) 
             bodies.append(f"(?:{token})")
         elif " " not in token.strip() and ignore_case:
             words.add(token.strip().casefold())
+        elif ignore_case:
+            phrases.append((token, None))
         else:
             bodies.append(phrase_pattern(token))
     pattern = None
     if bodies:
         pattern = compile_user_pattern(WORD_START + "(?:" + "|".join(bodies) + ")" + WORD_END, ignore_case)
-    return ExistenceRule(meta, frozenset(words), pattern, exceptions, ignore_case)
+    return ExistenceRule(meta, frozenset(words), PhraseIndex(phrases), pattern, exceptions, ignore_case)

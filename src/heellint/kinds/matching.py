@@ -12,7 +12,8 @@ Two paths, chosen per entry when a pack loads:
 
 from __future__ import annotations
 
-from typing import Iterator
+import re
+from typing import Any, Iterable, Iterator
 
 import regex
 
@@ -82,3 +83,66 @@ def in_scope(document: Document, scope: str, start: int) -> bool:
         return False
     is_heading = document.blocks[block].kind == HEADING
     return is_heading if scope == "heading" else not is_heading
+
+
+_GAP_RE = re.compile(GAP)
+
+
+class PhraseIndex:
+    """Literal multi-word phrases found without a regular expression.
+
+    The first word of each phrase is looked up in the document's word index;
+    the following words must be the next words of the same block, separated by
+    one space or one line break. Nothing is compiled, so a pack of hundreds of
+    phrases costs nothing at start-up, and matching costs grow with the
+    distinct words of an article.
+    """
+
+    __slots__ = ("_by_first",)
+
+    def __init__(self, phrases: Iterable[tuple[str, Any]]) -> None:
+        by_first: dict[str, list[tuple[tuple[str, ...], Any]]] = {}
+        for phrase, payload in phrases:
+            words = tuple(word.casefold() for word in phrase.split())
+            if words:
+                by_first.setdefault(words[0], []).append((words[1:], payload))
+        # Longer phrases first, so the longest match at a place wins.
+        for entries in by_first.values():
+            entries.sort(key=lambda entry: -len(entry[0]))
+        self._by_first = by_first
+
+    def __bool__(self) -> bool:
+        return bool(self._by_first)
+
+    def find(self, document: Document) -> Iterator[tuple[int, int, Any]]:
+        index = document.word_index
+        words = document.words
+        source, prose = document.source, document.prose
+        count = len(words)
+        firsts = self._by_first.keys() & index.keys()
+        for first in firsts:
+            for number in index[first]:
+                start, end = words[number]
+                block = None
+                for rest, payload in self._by_first[first]:
+                    if number + len(rest) >= count:
+                        continue
+                    position = end
+                    matched = True
+                    for offset, expected in enumerate(rest, start=1):
+                        word_start, word_end = words[number + offset]
+                        if not _GAP_RE.fullmatch(prose, position, word_start):
+                            matched = False
+                            break
+                        if source[word_start:word_end].casefold() != expected:
+                            matched = False
+                            break
+                        position = word_end
+                    if not matched:
+                        continue
+                    if block is None:
+                        block = document.block_at(start)
+                    if block is None or position > document.blocks[block].end:
+                        continue
+                    yield start, position, payload
+                    break

@@ -24,6 +24,7 @@ from heellint.core.rule import RuleMeta
 from heellint.core.yamlio import Located
 from heellint.kinds.common import format_message, read_bool, read_strings
 from heellint.kinds.matching import (
+    PhraseIndex,
     WORD_END,
     WORD_START,
     compile_user_pattern,
@@ -39,8 +40,9 @@ from heellint.text.tokens import apply_case, case_pattern
 class SubstitutionRule:
     meta: RuleMeta
     words: dict[str, tuple[str, tuple[str, ...]]]  # folded inflected variant -> (suffix, candidates)
-    phrases: regex.Pattern | None
-    phrase_targets: tuple[tuple[str, ...], ...]  # per capture group index
+    phrases: PhraseIndex  # literal multi-word variants -> candidates
+    case_sensitive_phrases: regex.Pattern | None
+    phrase_targets: tuple[tuple[str, ...], ...]  # per capture group of case_sensitive_phrases
     regex_entries: tuple[tuple[regex.Pattern, tuple[str, ...]], ...]
     exceptions: frozenset[str]
     ignore_case: bool
@@ -70,8 +72,15 @@ class SubstitutionRule:
                 finding = self._finding(start, end, text, candidates)
                 if finding:
                     yield finding
-        if self.phrases is not None:
-            for match in finditer(self.phrases, document, scope):
+        if self.phrases:
+            for start, end, candidates in self.phrases.find(document):
+                if not in_scope(document, scope, start):
+                    continue
+                finding = self._finding(start, end, source[start:end], candidates)
+                if finding:
+                    yield finding
+        if self.case_sensitive_phrases is not None:
+            for match in finditer(self.case_sensitive_phrases, document, scope):
                 group = match.lastindex or 0
                 candidates = self.phrase_targets[group - 1]
                 text = source[match.start():match.end()]
@@ -106,6 +115,7 @@ def build_substitution(meta: RuleMeta, entry: dict, keys: tuple, located: Locate
     suffixes = [""] + [suffix for suffix in read_strings(entry, "suffixes", keys, located) if suffix]
     exceptions = frozenset(item.casefold() for item in read_strings(entry, "exceptions", keys, located))
     words: dict[str, tuple[str, tuple[str, ...]]] = {}
+    phrases: list[tuple[str, tuple[str, ...]]] = []
     bodies: list[str] = []
     targets: list[tuple[str, ...]] = []
     regex_entries = []
@@ -130,10 +140,14 @@ def build_substitution(meta: RuleMeta, entry: dict, keys: tuple, located: Locate
                 if folded in words and words[folded][1] != candidates and not suffix:
                     raise located.error(variant_keys, f"variant {variant!r} is listed twice")
                 words.setdefault(folded, (suffix, candidates))
+        elif ignore_case:
+            phrases.append((variant, candidates))
         else:
             bodies.append("(" + phrase_pattern(variant) + ")")
             targets.append(candidates)
-    phrases = None
+    case_sensitive = None
     if bodies:
-        phrases = compile_user_pattern(WORD_START + "(?:" + "|".join(bodies) + ")" + WORD_END, ignore_case)
-    return SubstitutionRule(meta, words, phrases, tuple(targets), tuple(regex_entries), exceptions, ignore_case)
+        case_sensitive = compile_user_pattern(WORD_START + "(?:" + "|".join(bodies) + ")" + WORD_END, False)
+    return SubstitutionRule(
+        meta, words, PhraseIndex(phrases), case_sensitive, tuple(targets), tuple(regex_entries), exceptions, ignore_case
+    )
