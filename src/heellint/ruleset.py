@@ -18,6 +18,9 @@ from heellint.core.yamlio import DataError
 
 PROVIDERS: tuple[str, ...] = (
     "heellint.kinds.packs_provider",
+    "heellint.glossary.rules",
+    "heellint.claims.rules",
+    "heellint.xcheck.provider",
 )
 
 

@@ -59,6 +59,12 @@ def explain_text(meta: RuleMeta) -> str:
         lines += ["", "Not flagged:"] + [f"  ✓ {text.strip()}" for text in examples.ok]
     if examples.fix:
         lines += ["", "Fixes:"] + [f"  {before.strip()}  →  {after.strip()}" for before, after in examples.fix]
+    if meta.category == "translation":
+        from heellint.xcheck.rules import explain_examples
+
+        extra = explain_examples(meta.code)
+        if extra:
+            lines += ["", extra.rstrip("\n")]
     if doc.sources:
         lines += ["", "Sources:"] + [f"  - {source}" for source in doc.sources]
     lines.append(f"\nDefined in: {meta.origin}")

@@ -7,6 +7,19 @@ from typing import Any
 
 import yaml
 
+class _Yaml12Loader(yaml.SafeLoader):
+    """Booleans are only true/false (YAML 1.2): `lang: no` stays the string 'no'."""
+
+
+_Yaml12Loader.yaml_implicit_resolvers = {
+    key: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+for _first in "tTfF":
+    _Yaml12Loader.yaml_implicit_resolvers.setdefault(_first, []).insert(
+        0, ("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"))
+    )
+
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL | re.MULTILINE)
 
 
@@ -17,7 +30,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], tuple[int, int] | Non
         return {}, None, None
     span = (0, match.end())
     try:
-        data = yaml.safe_load(match.group(1))
+        data = yaml.load(match.group(1), Loader=_Yaml12Loader)  # noqa: S506 - a SafeLoader
     except yaml.YAMLError as error:
         return {}, span, f"front matter is not valid YAML: {getattr(error, 'problem', None) or error}"
     if data is None:

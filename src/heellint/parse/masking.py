@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-_NOT_NEWLINE = re.compile(r"[^\n]")
+_NOT_NEWLINE = re.compile(r"[^\r\n]")
 # URLs, e-mail addresses and bare domains with a path never reach prose rules.
 _URL = re.compile(
     r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"'()\[\]]*[^\s<>\"'()\[\].,;:!?]"
@@ -15,7 +15,7 @@ _URL = re.compile(
 
 
 def blank(text: str) -> str:
-    """``text`` with every character but line breaks turned into a space."""
+    """``text`` with every character but line endings (CR, LF) turned into a space."""
     return _NOT_NEWLINE.sub(" ", text)
 
 
