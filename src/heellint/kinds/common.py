@@ -31,3 +31,8 @@ def read_strings(entry: dict, key: str, keys: tuple, located: Located) -> list[s
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise located.error(keys + (key,), f"'{key}' must be a list of strings")
     return value
+
+
+def normalise(text: str) -> str:
+    """Case-folded, with every run of white space as one space (for exceptions)."""
+    return " ".join(text.split()).casefold()

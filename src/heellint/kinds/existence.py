@@ -17,7 +17,7 @@ from heellint.core.diagnostic import Finding
 from heellint.core.document import Document
 from heellint.core.rule import RuleMeta
 from heellint.core.yamlio import Located
-from heellint.kinds.common import format_message, read_bool, read_strings
+from heellint.kinds.common import format_message, normalise, read_bool, read_strings
 from heellint.kinds.matching import (
     PhraseIndex,
     WORD_END,
@@ -47,18 +47,18 @@ class ExistenceRule:
                 text = source[start:end]
                 if not self.ignore_case and text not in self.words:
                     continue
-                if text.casefold() in self.exceptions or not in_scope(document, scope, start):
+                if normalise(text) in self.exceptions or not in_scope(document, scope, start):
                     continue
                 yield Finding(start, end, format_message(self.meta.message, match=text))
         for start, end, _ in self.phrases.find(document) if self.phrases else ():
             text = source[start:end]
-            if text.casefold() in self.exceptions or not in_scope(document, scope, start):
+            if normalise(text) in self.exceptions or not in_scope(document, scope, start):
                 continue
             yield Finding(start, end, format_message(self.meta.message, match=text))
         if self.pattern is not None:
             for match in finditer(self.pattern, document, scope):
                 text = source[match.start():match.end()]
-                if text.casefold() in self.exceptions or match.start() == match.end():
+                if normalise(text) in self.exceptions or match.start() == match.end():
                     continue
                 yield Finding(match.start(), match.end(), format_message(self.meta.message, match=text))
 
@@ -69,7 +69,7 @@ def build_existence(meta: RuleMeta, entry: dict, keys: tuple, located: Located) 
         raise located.error(keys + ("tokens",), "an existence rule needs 'tokens'")
     use_regex = read_bool(entry, "regex", False, keys, located)
     ignore_case = read_bool(entry, "ignore-case", True, keys, located)
-    exceptions = frozenset(item.casefold() for item in read_strings(entry, "exceptions", keys, located))
+    exceptions = frozenset(normalise(item) for item in read_strings(entry, "exceptions", keys, located))
     words: set[str] = set()
     phrases: list[tuple[str, None]] = []
     bodies: list[str] = []

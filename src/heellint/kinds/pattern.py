@@ -19,7 +19,7 @@ from heellint.core.diagnostic import Finding
 from heellint.core.document import Document
 from heellint.core.rule import RuleMeta
 from heellint.core.yamlio import Located
-from heellint.kinds.common import format_message, read_bool, read_strings
+from heellint.kinds.common import format_message, normalise, read_bool, read_strings
 from heellint.kinds.matching import compile_user_pattern, finditer
 
 
@@ -37,7 +37,7 @@ class PatternRule:
             if start == end:
                 continue
             text = source[start:end]
-            if text.casefold() in self.exceptions:
+            if normalise(text) in self.exceptions:
                 continue
             groups = {f"g{index}": value or "" for index, value in enumerate(match.groups(), start=1)}
             if self.replacement is None:
@@ -70,6 +70,6 @@ def build_pattern(meta: RuleMeta, entry: dict, keys: tuple, located: Located) ->
             )
             if not known:
                 raise located.error(keys + ("replacement",), f"replacement refers to a group the pattern lacks: {reference[0] or reference[1]}")
-    exceptions = frozenset(item.casefold() for item in read_strings(entry, "exceptions", keys, located))
+    exceptions = frozenset(normalise(item) for item in read_strings(entry, "exceptions", keys, located))
     return PatternRule(meta, compiled, replacement, exceptions)
 

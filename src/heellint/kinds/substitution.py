@@ -22,7 +22,7 @@ from heellint.core.diagnostic import Finding
 from heellint.core.document import Document
 from heellint.core.rule import RuleMeta
 from heellint.core.yamlio import Located
-from heellint.kinds.common import format_message, read_bool, read_strings
+from heellint.kinds.common import format_message, normalise, read_bool, read_strings
 from heellint.kinds.matching import (
     PhraseIndex,
     WORD_END,
@@ -48,7 +48,7 @@ class SubstitutionRule:
     ignore_case: bool
 
     def _finding(self, start: int, end: int, text: str, candidates: tuple[str, ...]) -> Finding | None:
-        if text.casefold() in self.exceptions:
+        if normalise(text) in self.exceptions:
             return None
         pattern = case_pattern(text) if self.ignore_case else "mixed"
         replacements = tuple(dict.fromkeys(apply_case(pattern, candidate) for candidate in candidates))
@@ -113,7 +113,7 @@ def build_substitution(meta: RuleMeta, entry: dict, keys: tuple, located: Locate
     use_regex = read_bool(entry, "regex", False, keys, located)
     ignore_case = read_bool(entry, "ignore-case", True, keys, located)
     suffixes = [""] + [suffix for suffix in read_strings(entry, "suffixes", keys, located) if suffix]
-    exceptions = frozenset(item.casefold() for item in read_strings(entry, "exceptions", keys, located))
+    exceptions = frozenset(normalise(item) for item in read_strings(entry, "exceptions", keys, located))
     words: dict[str, tuple[str, tuple[str, ...]]] = {}
     phrases: list[tuple[str, tuple[str, ...]]] = []
     bodies: list[str] = []
