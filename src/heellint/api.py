@@ -125,6 +125,7 @@ class Linter:
         if problem:
             span = document.front_matter_span or (0, 0)
             extra.append(("HL004", Finding(span[0], min(span[1], span[0] + 3), problem)))
+        document.bibliography = bibliography_spans(document, self.config)
         front_error = document.cache.get("front_matter_error")
         if front_error:
             span = document.front_matter_span or (0, 0)
@@ -321,6 +322,17 @@ def _size(path: str) -> int:
         return os.path.getsize(path)
     except OSError:
         return 0
+
+
+def bibliography_spans(document: Document, config: Config) -> tuple[tuple[int, int], ...]:
+    """Reference lists and footnote definitions: bibliographic text that only
+    reference rules judge (titles of papers are often English, or quote terms)."""
+    from heellint.claims.references import find_references
+
+    headings = tuple(config.references.get("headings", ()))
+    index = find_references(document, headings)
+    blocks = document.blocks
+    return tuple(sorted((blocks[number].start, blocks[number].end) for number in index.skip_blocks))
 
 
 # ------------------------------------------------------------------ discovery

@@ -229,3 +229,12 @@ def test_no_fix_across_markup(project):
     assert fixes == [(4, None), (24, {"applicability": "safe"})]
     run_cli("check", "--fix", "a.md", cwd=project)
     assert path.read_text(encoding="utf-8") == "En hæl **spore** og en hælspore.\n"
+
+
+def test_reference_lists_are_only_judged_by_reference_rules(project):
+    (project / "a.md").write_text(
+        "# Tittel\n\nEn klinnikk (1).\n\n## Kilder\n\n1. Hansen L. Om klinnikk og hæl spore. Tidsskr. 2019.\n",
+        encoding="utf-8",
+    )
+    result, data = check_json(project, "a.md")
+    assert [(d["rule"], d["line"]) for d in data["diagnostics"]] == [("SP901", 3)]

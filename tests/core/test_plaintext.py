@@ -43,3 +43,10 @@ def test_danish_seed_structure(seeds_dir=None):
         block for block in document.blocks if block.kind == "list_item" and block.start > text.index("\nKilder\n")
     ]
     assert len(items_after_sources) == 5
+
+
+def test_indented_lines_continue_a_list_item():
+    text = "Kilder\n- Rathleff MS, et al. High-load strength training improves\n  outcome. Scand J. 2015;25:e292.\n- Hansen L. Title. 2019.\n"
+    blocks = _blocks(text)
+    assert blocks[1] == ("list_item", "Rathleff MS, et al. High-load strength training improves\n  outcome. Scand J. 2015;25:e292.")
+    assert blocks[2] == ("list_item", "Hansen L. Title. 2019.")

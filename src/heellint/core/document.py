@@ -98,6 +98,10 @@ class Document:
     lang_source: str | None = None
     # (text, lang, start, end) -> sentence spans; set by the parse layer.
     sentence_splitter: Callable[[str, str | None, int, int], list[tuple[int, int]]] | None = None
+    # Spans of bibliographic text (reference lists, footnote definitions): titles
+    # of papers in any language. Only reference, structure and metadata findings
+    # are reported there (the engine drops the rest).
+    bibliography: tuple[tuple[int, int], ...] = ()
     # Per-document memo for rules that share work (the glossary matcher, ...).
     cache: dict[str, Any] = field(default_factory=dict)
     _line_index: LineIndex | None = None

@@ -88,6 +88,8 @@ def lint_document(
     for code, finding in extra:
         raw.append((metas[code], finding))
 
+    if document.bibliography:
+        raw = [item for item in raw if not _in_bibliography(document, item[0], item[1])]
     raw = drop_redundant(document.source, raw)
     suppressions = find_suppressions(document) if document.comments else []
     index = document.line_index
@@ -123,6 +125,13 @@ def lint_document(
 
 
 _SAFETY = {"safe": 0, "unsafe": 1, None: 2}
+BIBLIOGRAPHY_CATEGORIES = frozenset({"reference", "structure", "metadata"})
+
+
+def _in_bibliography(document: Document, meta: RuleMeta, finding: Finding) -> bool:
+    if meta.category in BIBLIOGRAPHY_CATEGORIES:
+        return False
+    return any(start <= finding.start < end for start, end in document.bibliography)
 
 
 def drop_redundant(source: str, raw: list[tuple[RuleMeta, Finding]]) -> list[tuple[RuleMeta, Finding]]:

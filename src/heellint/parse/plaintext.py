@@ -4,7 +4,8 @@
 - A line ends a block when it ends with terminal punctuation (``. ! ? :``) or
   when the next line is a list item; otherwise a line break inside a block is a
   soft wrap (hard-wrapped paragraphs stay one block).
-- A list item is a line starting with ``-``, ``*``, ``•``, ``–`` or ``1.``/``1)``.
+- A list item is a line starting with ``-``, ``*``, ``•``, ``–`` or ``1.``/``1)``;
+  an indented line right under it continues it.
 - A heading is a short line (at most 12 words and 90 characters) that ends
   without ``. , ; :``, starts with an upper-case letter or a digit, stands on its
   own (after a blank line, a finished block or at the start) and is followed by
@@ -76,6 +77,15 @@ def parse_plaintext(path: str, source: str) -> Document:
             flush_paragraph()
             continue
         text = source[start:end]
+        line_start = source.rfind("\n", 0, start) + 1
+        indented = start > line_start and source[line_start] in " \t"
+        if indented and not pending and blocks and blocks[-1].kind == LIST_ITEM and not is_blank(index - 1):
+            # An indented line right under a list item continues that item.
+            item = blocks.pop()
+            blocks.append(Block(LIST_ITEM, item.start, end, level=item.level, list_item=True,
+                                list_number=item.list_number, item_id=item.item_id))
+            kept.append((start, end))
+            continue
         marker = _LIST_MARKER.match(text)
         if marker:
             flush_paragraph()
