@@ -1,0 +1,1 @@
+"""Claims, citations, reference lists and transparency metadata (issue 4)."""
