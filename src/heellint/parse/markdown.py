@@ -201,9 +201,6 @@ def parse_markdown(path: str, source: str) -> Document:
     flush()
 
     prose = assemble(source, kept)
-    if front_span is not None:
-        # pyromark already masks the metadata block; make sure nothing leaks.
-        prose = " " * 0 + prose
     blocks.sort(key=lambda block: block.start)
     document = Document(
         path=path,
