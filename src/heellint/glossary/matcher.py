@@ -1,0 +1,368 @@
+"""One compiled matcher for every form of every term of a glossary.
+
+Built once per run from the glossary:
+
+- ``single``: folded one-word form -> entries (terms in every inflection,
+  listed misspellings in every inflection, hyphenated compounds ``hæl-spore``,
+  closed forms of open terms ``plantarfasciitt``). A document is matched by
+  intersecting these keys with ``Document.word_index``: the cost grows with
+  the article's distinct words, not with the glossary.
+- ``multi``: first word -> (the other words, entry) for terms of several words;
+  a hit is confirmed by looking at the next words of the document (one space
+  or one line break apart, same block).
+- ``splits``: first part -> second part -> entry for compounds written as two
+  words (``hæl spore``, ``akilles tendinopati``).
+- per language, lazily: the fuzzy index of approved forms (see ``fuzzy``).
+
+Matching is case-insensitive unless a term says ``case-sensitive: true``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Iterator
+
+from heellint.core.document import Document
+from heellint.glossary.forms import Form, fold, nfc, term_forms, variant_forms
+from heellint.glossary.fuzzy import FuzzyIndex
+from heellint.glossary.model import APPROVED, Concept, Glossary, Term
+
+TERM = "term"
+MISSPELLING = "misspelling"
+SPLIT = "split"  # a closed compound written open or hyphenated: hæl spore, hæl-spore
+JOINED = "joined"  # an open term written closed or hyphenated: plantarfasciitt for plantar fasciitt
+
+COMPOUNDING = frozenset({"nb", "nn", "da", "sv"})
+# One space or one line break (with blanks around it) between two words.
+_GAP = re.compile(r"[ \t\u00a0]*(?:\r?\n)?[ \t\u00a0]*")
+# Parts of a compound that are function words: "under armen" is not a split
+# "underarmen". Only used for split points the glossary does not declare.
+FUNCTION_WORDS = frozenset(
+    """
+    en et ei ett den det de dei denne dette disse og eller men som at å i på av til for med om over under etter
+    før ut inn opp ned fra mot ved hos uten ikkje ikke ikkje ej inte har er var kan skal vil må
+    jeg du han hun vi dere dem meg deg seg sin sitt sine min mitt mine din ditt dine vår vårt våre
+    og af fra mod efter uden hvor der her hans hendes dens skal skulle kunne ville måtte bliver blev
+    ska kunde skulle måste blir blev bli vart vert skal kan vil må ble blitt
+    sig seg sin man får fikk fick fik gikk gick gik går gå
+    och av från mot efter utan där här hon han vi ni dem sig sin sitt sina min mitt mina
+    the a an of in on at to for with from by and or not is are was be
+    alle all allt mange flere mer mest mye litt lite noen noe ingen ingenting
+    """.split()
+)
+MIN_SPLIT_PART = 3
+MIN_FUZZY_TERM = 5  # terms whose head word is shorter are not fuzzy targets
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    concept: Concept
+    lang: str
+    term: Term
+    kind: str  # TERM | MISSPELLING | SPLIT | JOINED
+    slot: str
+    form: str  # TERM/MISSPELLING: the indexed form; SPLIT/JOINED: the glossary form it stands for
+
+    @property
+    def status(self) -> str:
+        return self.term.status
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    start: int
+    end: int
+    first: int  # index of the first word in Document.words
+    last: int  # index of the last word
+    key: str  # folded text as matched (words joined by one space)
+    entries: tuple[Entry, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """What a fuzzy index key stands for."""
+
+    entry: Entry
+    kind: str  # "single" | "joined" | "component"
+    position: int = 0  # component: which word of the multi-word form
+    words: tuple[str, ...] = ()  # component: the folded words of the multi-word form
+
+
+@dataclass(slots=True)
+class GlossaryMatcher:
+    glossary: Glossary
+    min_length: int = 5
+    max_distance: int = 2
+    single: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
+    multi: dict[str, tuple[tuple[tuple[str, ...], Entry], ...]] = field(default_factory=dict)
+    splits: dict[str, dict[str, tuple[Entry, ...]]] = field(default_factory=dict)
+    term_keys: frozenset[str] = frozenset()  # folded forms of terms of any language and status
+    case_sensitive_keys: frozenset[str] = frozenset()
+    _multi_by_second: dict[str, dict[str, tuple[tuple[tuple[str, ...], Entry], ...]]] = field(default_factory=dict)
+    _fuzzy: dict[str, tuple[FuzzyIndex, dict[str, tuple[Target, ...]]]] = field(default_factory=dict)
+    _by_language: dict[str, tuple] = field(default_factory=dict)
+    _forms: dict[tuple[int, str], tuple[Form, ...]] = field(default_factory=dict)
+
+    # ------------------------------------------------------------ building
+    @classmethod
+    def build(cls, glossary: Glossary, min_length: int = 5, max_distance: int = 2) -> GlossaryMatcher:
+        matcher = cls(glossary, min_length, max_distance)
+        single: dict[str, list[Entry]] = {}
+        multi: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
+        splits: dict[str, dict[str, list[Entry]]] = {}
+
+        def add(text: str, entry: Entry) -> None:
+            # Form texts are NFC with single spaces already (see forms.py).
+            key = text.casefold()
+            if " " not in key:
+                single.setdefault(key, []).append(entry)
+            else:
+                words = key.split(" ")
+                multi.setdefault(words[0], []).append((tuple(words[1:]), entry))
+
+        for concept in glossary.concepts:
+            for lang, term in concept.all_terms():
+                forms = term_forms(term, lang)
+                for form in forms:
+                    add(form.text, Entry(concept, lang, term, TERM, form.slot, form.text))
+                for misspelling in term.misspellings:
+                    for form in variant_forms(misspelling, term, lang):
+                        add(form.text, Entry(concept, lang, term, MISSPELLING, form.slot, form.text))
+                if term.status not in APPROVED or lang not in COMPOUNDING:
+                    continue
+                # Closed compounds written open or with a hyphen.
+                for form in forms:
+                    if "+gen" in form.slot:
+                        continue  # "hæl spores" is too rare to index
+                    words = form.text.split(" ")
+                    if len(words) == 1:
+                        entry = Entry(concept, lang, term, SPLIT, form.slot, form.text)
+                        for left, right in _split_points(term, form.text):
+                            left, right = left.casefold(), right.casefold()
+                            splits.setdefault(left, {}).setdefault(right, []).append(entry)
+                            single.setdefault(left + "-" + right, []).append(entry)
+                    elif len(words) == 2 and all(len(word) >= MIN_SPLIT_PART for word in words):
+                        # Open terms written closed: plantarfasciitt, plantar-fasciitt.
+                        entry = Entry(concept, lang, term, JOINED, form.slot, form.text)
+                        single.setdefault("".join(words).casefold(), []).append(entry)
+                        single.setdefault("-".join(words).casefold(), []).append(entry)
+        matcher.single = {key: tuple(entries) for key, entries in single.items()}
+        matcher.multi = {key: tuple(items) for key, items in multi.items()}
+        matcher._multi_by_second = {}
+        for key, items in multi.items():
+            by_second: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
+            for rest, entry in items:
+                by_second.setdefault(rest[0], []).append((rest, entry))
+            matcher._multi_by_second[key] = {second: tuple(group) for second, group in by_second.items()}
+        matcher.splits = {
+            left: {right: tuple(entries) for right, entries in rights.items()} for left, rights in splits.items()
+        }
+        term_keys = {key for key, entries in single.items() if any(entry.kind == TERM for entry in entries)}
+        matcher.term_keys = frozenset(term_keys)
+        matcher.case_sensitive_keys = frozenset(
+            key for key, entries in single.items() if any(entry.term.case_sensitive for entry in entries)
+        )
+        return matcher
+
+    def forms_of(self, term: Term, lang: str) -> tuple[Form, ...]:
+        return term_forms(term, lang)
+
+    # ------------------------------------------------------------- fuzzy
+    def fuzzy(self, lang: str) -> tuple[FuzzyIndex, dict[str, tuple[Target, ...]]]:
+        """The fuzzy index of ``lang``'s approved forms (built on first use)."""
+        built = self._fuzzy.get(lang)
+        if built is not None:
+            return built
+        targets: dict[str, list[Target]] = {}
+        for concept in self.glossary.concepts:
+            for term in concept.terms.get(lang, ()):
+                # Short terms (lege, sene, knä, tå) have too many real words
+                # one letter away (legge, senke, känns) to guess at.
+                if not term.approved or len(term.words[-1]) < MIN_FUZZY_TERM:
+                    continue
+                for form in term_forms(term, lang):
+                    key = fold(form.text)
+                    entry = Entry(concept, lang, term, TERM, form.slot, form.text)
+                    words = key.split(" ")
+                    if len(words) == 1:
+                        targets.setdefault(key, []).append(Target(entry, "single"))
+                        continue
+                    joined = "".join(words)
+                    if lang in COMPOUNDING and joined not in self.term_keys:
+                        targets.setdefault(joined, []).append(Target(entry, "joined"))
+                    for position, word in enumerate(words):
+                        targets.setdefault(word, []).append(Target(entry, "component", position, tuple(words)))
+        index = FuzzyIndex(targets.keys(), lang, self.min_length, self.max_distance)
+        built = (index, {key: tuple(items) for key, items in targets.items()})
+        self._fuzzy[lang] = built
+        return built
+
+    # ----------------------------------------------------------- matching
+    def _for_language(self, lang: str):
+        """(single, multi by second word, splits) holding only what matters in
+        ``lang``: its own entries and terms of any language (built once per language)."""
+        built = self._by_language.get(lang)
+        if built is not None:
+            return built
+
+        def keep(entry: Entry) -> bool:
+            return entry.lang == lang or entry.kind == TERM
+
+        single = {}
+        for key, entries in self.single.items():
+            kept = tuple(entry for entry in entries if keep(entry))
+            if kept:
+                single[key] = kept
+        multi: dict[str, dict[str, tuple]] = {}
+        for key, by_second in self._multi_by_second.items():
+            for second, items in by_second.items():
+                kept_items = tuple(item for item in items if keep(item[1]))
+                if kept_items:
+                    multi.setdefault(key, {})[second] = kept_items
+        splits: dict[str, dict[str, tuple[Entry, ...]]] = {}
+        for left, rights in self.splits.items():
+            for right, entries in rights.items():
+                kept = tuple(entry for entry in entries if entry.lang == lang)
+                if kept:
+                    splits.setdefault(left, {})[right] = kept
+        built = (single, multi, splits)
+        self._by_language[lang] = built
+        return built
+
+    def exact_matches(self, document: Document, lang: str | None = None,
+                      interesting: Callable[[str], bool] | None = None) -> list[Match]:
+        """Every exact hit in ``document`` (terms, listed misspellings, split
+        and joined compounds), overlaps resolved: the longer match wins. With
+        ``lang``, only hits that matter in that language: its own entries and
+        terms of any language."""
+        index = document.word_index
+        words = document.words
+        source = document.source
+        found: list[Match] = []
+        keys = index.keys()
+        if lang is not None:
+            single, multi, splits = self._for_language(lang)
+        else:
+            single, multi, splits = self.single, self._multi_by_second, self.splits
+        for key in keys & single.keys():
+            if interesting is not None and not interesting(key):
+                continue
+            entries = single[key]
+            sensitive = key in self.case_sensitive_keys
+            for number in index[key]:
+                start, end = words[number]
+                usable = _case_filter(entries, source[start:end]) if sensitive else entries
+                if usable:
+                    found.append(Match(start, end, number, number, key, usable))
+        for key in keys & multi.keys():
+            by_second = multi[key]
+            for number in index[key]:
+                following = _next_word(document, number)
+                if following is None:
+                    continue
+                second = source[words[following][0]:words[following][1]].casefold()
+                for rest, entry in by_second.get(nfc(second), ()):
+                    match = self._follow(document, number, rest, entry)
+                    if match is not None:
+                        found.append(match)
+        for key in keys & splits.keys():
+            rights = splits[key]
+            for number in index[key]:
+                following = _next_word(document, number)
+                if following is None:
+                    continue
+                right_key = source[words[following][0]:words[following][1]].casefold()
+                entries = rights.get(nfc(right_key))
+                if entries:
+                    start, end = words[number][0], words[following][1]
+                    found.append(Match(start, end, number, following, key + " " + right_key, entries))
+        return _resolve(found)
+
+    def _follow(self, document: Document, number: int, rest: tuple[str, ...], entry: Entry) -> Match | None:
+        words = document.words
+        source = document.source
+        current = number
+        for expected in rest:
+            following = _next_word(document, current)
+            if following is None:
+                return None
+            start, end = words[following]
+            if nfc(source[start:end].casefold()) != expected:
+                return None
+            current = following
+        start, end = words[number][0], words[current][1]
+        text = source[start:end]
+        if entry.term.case_sensitive and " ".join(text.split()) != entry.form:
+            return None
+        key = " ".join(fold(text).split())
+        return Match(start, end, number, current, key, (entry,))
+
+
+def _split_points(term: Term, text: str) -> Iterator[tuple[str, str]]:
+    """(first part, second part) pairs a closed compound may be split into.
+
+    Declared points (``compound: hæl|spore``) are used as given (applied to the
+    form's beginning, so inflected forms split the same way); without a
+    declaration every point leaving two parts of at least three letters that
+    are not function words is a candidate.
+    """
+    if term.compound:
+        position = 0
+        for part in term.compound.split("|")[:-1]:
+            position += len(part)
+            left, right = text[:position], text[position:]
+            # "et slidt knæ skal skånes" is no split "knæskal": a part that is a
+            # function word (skal, over, under ...) makes two words likely.
+            if left and right and left.casefold() not in FUNCTION_WORDS and right.casefold() not in FUNCTION_WORDS:
+                yield left, right
+        return
+    if len(text) < 2 * MIN_SPLIT_PART + 1 or not text.isalpha():
+        return
+    for position in range(MIN_SPLIT_PART, len(text) - MIN_SPLIT_PART + 1):
+        left, right = text[:position], text[position:]
+        if left.casefold() in FUNCTION_WORDS or right.casefold() in FUNCTION_WORDS:
+            continue
+        yield left, right
+
+
+def _case_filter(entries: tuple[Entry, ...], text: str) -> tuple[Entry, ...]:
+    if not any(entry.term.case_sensitive for entry in entries):
+        return entries
+    return tuple(entry for entry in entries if not entry.term.case_sensitive or entry.form == text)
+
+
+def _next_word(document: Document, number: int) -> int | None:
+    """The next word when it follows ``number`` after one space or line break in the same block."""
+    words = document.words
+    following = number + 1
+    if following >= len(words):
+        return None
+    end = words[number][1]
+    start = words[following][0]
+    if start == end + 1 and document.source[end] == " " and document.prose[end] == " ":
+        return following  # the common case: one space
+    gap = document.prose[end:start]
+    if not gap or _GAP.fullmatch(gap) is None:
+        return None
+    if "\n" in gap or "|" in document.source[end:start]:
+        if document.block_at(end - 1) != document.block_at(start):
+            return None
+    return following
+
+
+def _resolve(matches: list[Match]) -> list[Match]:
+    """Drop matches overlapping a longer (or earlier) one."""
+    matches.sort(key=lambda match: (match.start, -(match.end - match.start)))
+    kept: list[Match] = []
+    last_end = -1
+    for match in matches:
+        if match.start < last_end:
+            previous = kept[-1]
+            if match.start == previous.start and match.end == previous.end:
+                kept[-1] = Match(previous.start, previous.end, previous.first, previous.last, previous.key,
+                                 previous.entries + match.entries)
+            continue
+        kept.append(match)
+        last_end = match.end
+    return kept
