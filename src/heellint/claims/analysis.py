@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from heellint.claims.coverage import LATER, Coverage, assign_markers, compute_coverage
-from heellint.claims.cues import DEFAULT_THRESHOLD, Lexicon, Score, load_lexicon
+from heellint.claims.cues import DEFAULT_THRESHOLD, Lexicon, Score, load_lexicon, score_hits
 from heellint.claims.markers import AUTHOR_YEAR, FOOTNOTE, LINK, NUMERIC, Citation, Marker, author_key, find_markers
 from heellint.claims.references import Reference, ReferenceIndex, find_references
 from heellint.core.document import HEADING, Document, Sentence
@@ -177,8 +177,8 @@ def _score_sentences(document: Document, analysis: Analysis, options: ClaimOptio
     lexicon = analysis.lexicon
     skip_blocks = analysis.references.skip_blocks
     conditions = _condition_items(document)
-    results = []
-    for position, sentence in enumerate(sentences):
+    skips = []
+    for sentence in sentences:
         block = document.blocks[sentence.block]
         skipped = None
         if sentence.block in skip_blocks or block.footnote is not None:
@@ -189,13 +189,20 @@ def _score_sentences(document: Document, analysis: Analysis, options: ClaimOptio
             skipped = QUOTATION
         elif _is_question(text, sentence.start, sentence.end):
             skipped = QUESTION
-        score = None
-        claim = False
-        if skipped is None and lexicon is not None:
-            # Scored on its own slice, so cues anchored with '^' see the sentence start.
-            score = lexicon.score(text[sentence.start:sentence.end])
-            claim = score.value >= options.threshold
-        results.append(SentenceResult(sentence, score, skipped, claim, coverage[position],
+        skips.append(skipped)
+    scores: dict[int, Score] = {}
+    if lexicon is not None:
+        # Each sentence is scored on its own slice, so cues anchored with '^' see the sentence start.
+        numbers = [number for number, skipped in enumerate(skips) if skipped is None]
+        spans = [(sentences[number].start, sentences[number].end) for number in numbers]
+        blanked = [(marker.start, marker.end) for marker in analysis.markers]
+        for number, hits in zip(numbers, lexicon.scan_sentences(document, text, spans, blanked)):
+            scores[number] = score_hits(hits)
+    results = []
+    for position, sentence in enumerate(sentences):
+        score = scores.get(position)
+        claim = score is not None and score.value >= options.threshold
+        results.append(SentenceResult(sentence, score, skips[position], claim, coverage[position],
                                       _start_after_markers(text, sentence)))
     return results
 

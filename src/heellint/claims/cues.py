@@ -15,7 +15,9 @@ Literal phrases match whole words, case-insensitively, with any run of blanks
 between words and one optional adverb after the first word ("bidrar også til",
 "hjelper ikke mot"); a word ending in ``*`` matches any ending ("forebygg*").
 Regular expressions (``regex: true``) are used as written, wrapped only in a
-word-start guard; they may not contain capturing groups.
+word-start guard; they may not contain capturing groups. A regular expression
+that does not begin with a word (``,\\s*(?:sier|...)``) lists ``anchors``: words
+of which one must occur in a sentence for the cue to be searched in it.
 
 The score of a sentence: for each positive group, its strongest cue plus half
 of the others, capped at ``GROUP_CAP``; plus the hedges (never below
@@ -24,22 +26,35 @@ still needs its source); plus the exemptions (never below ``EXEMPT_FLOOR``).
 A sentence is a claim when its score reaches the threshold (``claims:
 {threshold: ...}``, default ``DEFAULT_THRESHOLD``).
 
-Every language's cues are compiled once (cached) into one alternation per group,
-so scoring a sentence is a handful of overlapped scans: linear in its length. At
-one position a group counts its heaviest matching cue; a cue lying inside a
-longer hit of any group counts once.
+Matching behaves as if every group's cues were one alternation scanned over the
+sentence with overlapping matches: at one position a group counts its heaviest
+matching cue; a cue lying inside a longer hit of any group counts once. It is
+not done that way (every alternative tried at every position, and the
+alternations slow to compile: ``scan_reference`` still does it, for the tests). Instead each cue is reduced, once, to what the first word of a match
+must look like (``_first_words``: "exactly 'studier'", "starts with 'forebygg'",
+"starts with a digit", "at the sentence start"), and the document's word index
+gives the places where such a word occurs; only there is the cue's own pattern
+tried (``match`` at that offset), and a cue's pattern is compiled the first
+time it is tried. A cue whose first word cannot be derived (", sier hun")
+names ``anchors``: words of which one must occur in the sentence before the cue
+is searched in it. Nothing is compiled at import or when a lexicon loads.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import regex
 
 from heellint.core.yamlio import DataError, read_located
+
+if TYPE_CHECKING:
+    from heellint.core.document import Document
 
 GROUPS = ("research", "effect", "statistic", "comparative", "absolute", "hedge", "exempt")
 POSITIVE_GROUPS = ("research", "effect", "statistic", "comparative", "absolute")
@@ -109,10 +124,32 @@ class Lexicon:
     lang: str
     source: str
     cues: tuple[Cue, ...]
-    patterns: tuple[regex.Pattern, ...]  # one alternation per group that has cues
+    anchors: tuple[tuple[str, ...], ...] = ()  # per cue (may be shorter than ``cues``): its ``anchors``
+    _lazy: dict = field(default_factory=dict, compare=False, repr=False)  # the matcher, built on first use
+
+    @property
+    def matcher(self) -> "_Matcher":
+        matcher = self._lazy.get("matcher")
+        if matcher is None:
+            matcher = self._lazy["matcher"] = _Matcher(self)
+        return matcher
+
+    @property
+    def patterns(self) -> tuple[regex.Pattern, ...]:
+        """The group alternations the cues are defined by (compiled on first use; only
+        ``scan_reference`` runs them, to check the matcher against)."""
+        patterns = self._lazy.get("patterns")
+        if patterns is None:
+            patterns = self._lazy["patterns"] = _compile(list(self.cues))
+        return patterns
 
     def scan(self, text: str, start: int = 0, end: int | None = None) -> list[CueHit]:
         """Every cue that fires in ``text[start:end]`` (overlapping matches included)."""
+        end = len(text) if end is None else end
+        return self.matcher.scan_text(text, start, end)
+
+    def scan_reference(self, text: str, start: int = 0, end: int | None = None) -> list[CueHit]:
+        """``scan`` done the slow way: the group alternations scanned with overlapping matches."""
         end = len(text) if end is None else end
         hits = []
         cues = self.cues
@@ -124,6 +161,13 @@ class Lexicon:
                 cue = cues[int(name[1:])]
                 hits.append(CueHit(cue, match.start(), match.end(), " ".join(match.group().split())))
         return hits
+
+    def scan_sentences(self, document: "Document", text: str, spans: list[tuple[int, int]],
+                       blanked: list[tuple[int, int]] = ()) -> list[list[CueHit]]:
+        """``scan(text[start:end])`` for every (start, end) of ``spans`` (ordered, disjoint), found
+        through ``document.word_index``. ``text`` is ``document.prose``, or a copy of it with the
+        ranges ``blanked`` replaced by spaces. Hit offsets are relative to each span's start."""
+        return self.matcher.scan_sentences(document, text, spans, list(blanked))
 
     def score(self, text: str, start: int = 0, end: int | None = None) -> Score:
         return score_hits(self.scan(text, start, end))
@@ -179,7 +223,9 @@ def load_lexicon(lang: str) -> Lexicon | None:
     return read_lexicon(path)
 
 
-def literal_pattern(phrase: str) -> str:
+def literal_pattern(phrase: str, adverbs: bool = True) -> str:
+    """The pattern of a literal cue; without the adverb slot when ``adverbs`` is false (the same
+    matches wherever the word after the first is not one of the adverbs)."""
     words = phrase.split()
     pieces = []
     for word in words:
@@ -187,7 +233,8 @@ def literal_pattern(phrase: str) -> str:
             pieces.append(regex.escape(word[:-1]) + r"\w*")
         else:
             pieces.append(regex.escape(word))
-    body = pieces[0] + _ADVERB_SLOT + _GAP + _GAP.join(pieces[1:]) if len(pieces) > 1 else "".join(pieces)
+    slot = _ADVERB_SLOT if adverbs else ""
+    body = pieces[0] + slot + _GAP + _GAP.join(pieces[1:]) if len(pieces) > 1 else "".join(pieces)
     last = words[-1] if words else ""
     tail = "" if last.endswith("*") or not (last[-1:].isalnum()) else _WORD_END
     head = _WORD_START if words and words[0][:1].isalnum() else ""
@@ -211,6 +258,7 @@ def read_lexicon(path: Path) -> Lexicon:
     if not isinstance(groups, dict):
         raise located.error(("cues",), "'cues' must map groups to lists of cues")
     cues: list[Cue] = []
+    cue_anchors: list[tuple[str, ...]] = []
     for group, entries in groups.items():
         if group not in GROUPS:
             raise located.error(("cues", group), f"unknown group '{group}' (known: {', '.join(GROUPS)})")
@@ -220,7 +268,7 @@ def read_lexicon(path: Path) -> Lexicon:
             keys = ("cues", group, index)
             if not isinstance(entry, dict) or "cue" not in entry or "weight" not in entry:
                 raise located.error(keys, "a cue is a mapping with 'cue' and 'weight'")
-            unknown = set(entry) - {"cue", "weight", "regex", "name", "note"}
+            unknown = set(entry) - {"cue", "weight", "regex", "name", "note", "anchors"}
             if unknown:
                 raise located.error(keys, f"unknown key(s) {', '.join(sorted(unknown))}")
             text, weight = entry["cue"], entry["weight"]
@@ -236,14 +284,27 @@ def read_lexicon(path: Path) -> Lexicon:
                 raise located.error(keys, "cue is not in Unicode NFC")
             is_regex = bool(entry.get("regex", False))
             if is_regex:
-                try:
-                    compiled = regex.compile(text, regex.IGNORECASE | regex.VERSION0)
-                except regex.error as error:
-                    raise located.error(keys, f"invalid regular expression {text!r}: {error}") from None
-                if compiled.groups:
+                # Checked without compiling (a cue is compiled when first tried): with ``re``'s
+                # parser, or the regex module's compiler for syntax only it knows (\p{Lu}).
+                parsed = _parse(text)
+                if parsed is not None:
+                    groups = parsed.state.groups - 1
+                else:
+                    try:
+                        groups = regex.compile(text, regex.IGNORECASE | regex.VERSION0).groups
+                    except regex.error as error:
+                        raise located.error(keys, f"invalid regular expression {text!r}: {error}") from None
+                if groups:
                     raise located.error(keys, "use (?:...) in cue regexes: capturing groups are not allowed")
+            anchors = entry.get("anchors", [])
+            if (not isinstance(anchors, list)
+                    or not all(isinstance(word, str) and _RUN.fullmatch(word) for word in anchors)):
+                raise located.error(keys, "'anchors' must be a list of words")
+            if anchors and not is_regex:
+                raise located.error(keys, "'anchors' are for regex cues (a literal cue is found by its words)")
             cues.append(Cue(group, text, float(weight), is_regex, entry.get("name")))
-    return Lexicon(lang, source.strip(), tuple(cues), _compile(cues))
+            cue_anchors.append(tuple(word.casefold() for word in anchors))
+    return Lexicon(lang, source.strip(), tuple(cues), tuple(cue_anchors))
 
 
 def _starts_at_word(cue: Cue) -> bool:
@@ -273,8 +334,428 @@ def _compile(cues: list[Cue]) -> tuple[regex.Pattern, ...]:
     return tuple(patterns)
 
 
-def _body(cue: Cue) -> str:
+def _body(cue: Cue, adverbs: bool = True) -> str:
     if cue.regex:
         return "(?:" + cue.cue + ")"
-    body = literal_pattern(cue.cue)
+    body = literal_pattern(cue.cue, adverbs)
     return body[len(_WORD_START):] if body.startswith(_WORD_START) else body
+
+
+# ------------------------------------------------------------------ matching through the word index
+
+_FLAGS = regex.IGNORECASE | regex.VERSION0
+_RUN = regex.compile(r"\w+")  # a word as the cue patterns' guards see it (the regex module's \w)
+_WORD_CHAR = regex.compile(r"\w")
+_MAX_FIRST_WORDS = 400
+
+# Kinds of first word (see ``_first_words``).
+_EXACT = "exact"  # the match's first \w-run is exactly this text
+_PREFIX = "prefix"  # ... starts with this text
+_DIGIT = "digit"  # ... starts with a digit
+_START = "start"  # the match starts the scored text ('^')
+_ANY = "any"  # nothing known
+
+
+def _sre_constants():
+    try:
+        from re import _constants as sre  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover - Python < 3.11
+        import sre_constants as sre  # type: ignore[no-redef]
+    return sre
+
+
+@lru_cache(maxsize=4096)
+def _parse(pattern: str):
+    """``re``'s parse tree of a cue regex (case-insensitive), or None when ``re`` cannot read it."""
+    import re
+
+    try:
+        from re import _parser as sre_parse  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover - Python < 3.11
+        import sre_parse  # type: ignore[no-redef]
+    try:
+        return sre_parse.parse(pattern, re.IGNORECASE)
+    except Exception:  # noqa: BLE001 - re.error, or a recursion/overflow on odd input
+        return None
+
+
+def _first_words_of_phrase(phrase: str) -> frozenset[tuple[str, str]]:
+    """``_first_words`` of a literal phrase, read off its first word (see ``literal_pattern``)."""
+    words = phrase.split()
+    if not words:
+        return frozenset({(_ANY, "")})
+    first = words[0]
+    wildcard = first.endswith("*") and len(first) > 1
+    if wildcard:
+        first = first[:-1]
+    stem = ""
+    for char in first:
+        if not _is_word_char(char):
+            # The run ends here unless the character is a word character of another kind ("_").
+            kind = _PREFIX if _WORD_CHAR.match(char) else _EXACT
+            return frozenset({(kind, stem)}) if stem else frozenset({(_ANY, "")})
+        stem += char.casefold()
+    if wildcard:
+        return frozenset({(_PREFIX, stem)})
+    return frozenset({(_EXACT, stem)})
+
+
+def _first_words(cue: Cue) -> frozenset[tuple[str, str]]:
+    """What the first word of every match of ``cue`` looks like: a set of (kind, case-folded text).
+
+    A necessary condition only (a match is confirmed by the cue's own pattern), derived from the
+    pattern's parse tree: the literal characters a match must begin with, up to the first element
+    that is not a literal. Lookarounds are skipped (they consume nothing). ``(_ANY, "")`` when the
+    pattern does not start with a word, or cannot be parsed by ``re``.
+    """
+    if not cue.regex:
+        return _first_words_of_phrase(cue.cue)
+    sre = _sre_constants()
+    parsed = _parse(cue.cue)
+    if parsed is None:  # syntax only the regex module knows (\p{Lu}, ...)
+        return frozenset({(_ANY, "")})
+
+    found: set[tuple[str, str]] = set()
+
+    def close(prefixes: set[str], kind: str) -> None:
+        for prefix in prefixes:
+            found.add((kind, prefix) if prefix else (_ANY, ""))
+
+    def non_word_class(items: list) -> bool:
+        """Does the character class match only characters that cannot continue a word?"""
+        for op, av in items:
+            if op is sre.LITERAL:
+                if _WORD_CHAR.match(chr(av)):
+                    return False
+            elif op is sre.CATEGORY:
+                if av not in (sre.CATEGORY_SPACE, sre.CATEGORY_NOT_WORD):
+                    return False
+            else:
+                return False
+        return True
+
+    def walk(items, prefixes: set[str]) -> set[str]:
+        """Extend the open prefixes through ``items``; record the ones that end; return the open ones."""
+        for op, av in items:
+            if not prefixes:
+                return prefixes
+            if len(prefixes) > _MAX_FIRST_WORDS:
+                close(prefixes, _PREFIX)
+                return set()
+            if op is sre.LITERAL:
+                char = chr(av)
+                if _is_word_char(char):
+                    folded = char.casefold()
+                    prefixes = {prefix + folded for prefix in prefixes}
+                else:
+                    close(prefixes, _PREFIX if _WORD_CHAR.match(char) else _EXACT)
+                    return set()
+            elif op in (sre.ASSERT, sre.ASSERT_NOT):
+                continue
+            elif op is sre.AT:
+                if av in (sre.AT_BEGINNING, sre.AT_BEGINNING_STRING):
+                    for prefix in prefixes:
+                        found.add((_START, "") if not prefix else (_PREFIX, prefix))
+                    return set()
+                close(prefixes, _EXACT if av == sre.AT_BOUNDARY else _PREFIX)
+                return set()
+            elif op is sre.SUBPATTERN:
+                prefixes = walk(av[-1], prefixes)
+            elif op is sre.BRANCH:
+                merged: set[str] = set()
+                for alternative in av[1]:
+                    merged |= walk(alternative, set(prefixes))
+                prefixes = merged
+            elif op is sre.IN and all(item_op is sre.LITERAL for item_op, _ in av):
+                merged = set()
+                for _, code in av:
+                    merged |= walk([(sre.LITERAL, code)], set(prefixes))
+                prefixes = merged
+            elif op is sre.IN and non_word_class(av):
+                close(prefixes, _EXACT)
+                return set()
+            elif op is sre.IN and av == [(sre.CATEGORY, sre.CATEGORY_DIGIT)]:
+                for prefix in prefixes:
+                    found.add((_DIGIT, "") if not prefix else (_PREFIX, prefix))
+                return set()
+            elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None)):
+                low, high, sub = av
+                if high == 0:
+                    continue
+                taken = walk(sub, set(prefixes))
+                if high != 1:
+                    close(taken, _PREFIX)  # it may go on: what follows is not known
+                    taken = set()
+                prefixes = (prefixes | taken) if low == 0 else taken
+            else:
+                close(prefixes, _PREFIX)
+                return set()
+        return prefixes
+
+    close(walk(parsed.data, {""}), _PREFIX)
+    if any(kind == _ANY for kind, _ in found):
+        return frozenset({(_ANY, "")})
+    return frozenset(found)
+
+
+_ADVERB_SET = frozenset(adverb.casefold() for adverb in _ADVERBS)
+
+
+def _second_word(cue: Cue) -> str | None:
+    """How the word after the first word of a literal phrase begins (case-folded), if known.
+
+    After its first word a phrase has blanks, then an adverb or its second word (``literal_pattern``),
+    so the document's next word is an adverb or begins with the second word's letters up to the
+    first character that is not a letter or a digit.
+    """
+    if cue.regex:
+        return None
+    words = cue.cue.split()
+    if len(words) < 2 or not words[0][:1].isalnum() or not all(_is_word_char(char) for char in words[0].rstrip("*")):
+        return None
+    if words[0].endswith("*"):
+        return None  # "forebygg* mot": the first word goes on, the next word is not known
+    stem = ""
+    for char in words[1]:
+        if not _is_word_char(char):
+            break
+        stem += char.casefold()
+    return stem or None
+
+
+def _is_word_char(char: str) -> bool:
+    """A character that extends a first word: a word character for the regex module and for the
+    document's word splitter (letters and digits). Any other character ends it."""
+    return char.isalnum() and bool(_WORD_CHAR.match(char))
+
+
+class _Matcher:
+    """Finds a lexicon's cues through a document's word index (see the module docstring)."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        cues = lexicon.cues
+        self.cues = cues
+        # Where each cue sat among the group alternations (``_compile``): a hit's place in the
+        # output and, at one position, which cue of an alternation wins.
+        self.slot: list[int] = [0] * len(cues)
+        self.rank: list[int] = [0] * len(cues)
+        self.at_word: list[bool] = [False] * len(cues)
+        slot = 0
+        for group in GROUPS:
+            members = [index for index, cue in enumerate(cues) if cue.group == group]
+            members.sort(key=lambda index: (-abs(cues[index].weight), -len(cues[index].cue), index))
+            at_word = [index for index in members if _starts_at_word(cues[index])]
+            anywhere = [index for index in members if index not in at_word]
+            for part, guarded in ((at_word, True), (anywhere, False)):
+                if not part:
+                    continue
+                for rank, index in enumerate(part):
+                    self.slot[index] = slot
+                    self.rank[index] = rank
+                    self.at_word[index] = guarded
+                slot += 1
+        self.exact: dict[str, list[int]] = {}
+        self.prefix: dict[str, list[int]] = {}
+        self.digit: list[int] = []
+        self.start: list[int] = []  # tried at the start of every scored text
+        self.anchored: dict[str, list[int]] = {}  # anchor word -> cues searched in its sentence
+        self.everywhere: list[int] = []  # searched in every scored text (no first word, no anchors)
+        anchors = lexicon.anchors
+        for index, cue in enumerate(cues):
+            words = anchors[index] if index < len(anchors) else ()
+            if words:
+                for word in words:
+                    self.anchored.setdefault(word, []).append(index)
+                continue
+            first = _first_words(cue)
+            if (_ANY, "") in first or (not self.at_word[index] and any(kind != _START for kind, _ in first)):
+                # Without the word-start guard a match may begin inside a word: no first word to look up.
+                self.everywhere.append(index)
+                continue
+            for kind, text in first:
+                if kind == _EXACT:
+                    self.exact.setdefault(text, []).append(index)
+                elif kind == _PREFIX:
+                    self.prefix.setdefault(text, []).append(index)
+                elif kind == _DIGIT:
+                    self.digit.append(index)
+                elif kind == _START:
+                    self.start.append(index)
+        self.prefix_lengths = sorted({len(text) for text in self.prefix})
+        # A literal phrase's second word (or one of the adverbs) must begin the next word of the
+        # text: checked before the phrase's pattern is tried ("kan du" is not tried at every "kan").
+        self.second: list[str | None] = [_second_word(cue) for cue in cues]
+        self.patterns: list[regex.Pattern | None] = [None] * (2 * len(cues))
+        self.runs: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {}  # run -> (at it, in its sentence)
+        self.keys: dict[str, tuple[tuple[int, tuple[int, ...], tuple[int, ...]], ...]] = {}
+
+    # -- candidates
+
+    def pattern(self, code: int) -> regex.Pattern:
+        """The pattern of cue ``code``, or for ``code`` = cue + len(cues), of a literal phrase
+        without its adverb slot (a fifth of the compiling)."""
+        pattern = self.patterns[code]
+        if pattern is None:
+            count = len(self.cues)
+            index = code % count
+            body = "(?:" + _body(self.cues[index], adverbs=code < count) + ")"
+            pattern = regex.compile(_WORD_START + body if self.at_word[index] else body, _FLAGS)
+            self.patterns[code] = pattern
+        return pattern
+
+    def run_candidates(self, run: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """(cues to try where ``run`` (case-folded) starts, cues to search in its sentence)."""
+        found = self.runs.get(run)
+        if found is None:
+            at: list[int] = list(self.exact.get(run, ()))
+            for length in self.prefix_lengths:
+                if length > len(run):
+                    break
+                at.extend(self.prefix.get(run[:length], ()))
+            if self.digit and run[:1].isdigit():
+                at.extend(self.digit)
+            found = (tuple(sorted(set(at))), tuple(self.anchored.get(run, ())))
+            self.runs[run] = found
+        return found
+
+    def key_candidates(self, key: str) -> tuple[tuple[int, tuple[int, ...], tuple[int, ...]], ...]:
+        """(offset, cues at it, cues in its sentence) for every \\w-run of a word-index key."""
+        found = self.keys.get(key)
+        if found is None:
+            entries = []
+            for match in _RUN.finditer(key):
+                at, anchored = self.run_candidates(match.group())
+                if at or anchored:
+                    entries.append((match.start(), at, anchored))
+            found = self.keys[key] = tuple(entries)
+        return found
+
+    # -- scanning
+
+    def scan_text(self, text: str, start: int, end: int) -> list[CueHit]:
+        at: set[tuple[int, int]] = set()
+        anchored: set[int] = set()
+        for match in _RUN.finditer(text, start, end):
+            cues_at, cues_in = self.run_candidates(match.group().casefold())
+            for index in cues_at:
+                at.add((index, match.start()))
+            anchored.update(cues_in)
+        for index in self.start:
+            at.add((index, start))
+        return self._confirm(text, start, end, at, anchored)
+
+    def scan_sentences(self, document: "Document", text: str, spans: list[tuple[int, int]],
+                       blanked: list[tuple[int, int]]) -> list[list[CueHit]]:
+        if not spans:
+            return []
+        starts = [start for start, _ in spans]
+        at: list[set[tuple[int, int]]] = [set() for _ in spans]
+        anchored: list[set[int]] = [set() for _ in spans]
+
+        def add_runs(start: int, end: int) -> None:
+            # Runs read from ``text`` itself, for the places where the word index does not tell.
+            for match in _RUN.finditer(text, start, end):
+                position = match.start()
+                number = bisect_right(starts, position) - 1
+                if number < 0 or position >= spans[number][1]:
+                    continue
+                cues_at, cues_in = self.run_candidates(match.group().casefold())
+                for index in cues_at:
+                    at[number].add((index, position))
+                anchored[number].update(cues_in)
+
+        words = document.words
+        count = len(words)
+        source = document.source
+        second = self.second
+        cue_count = len(self.cues)
+        known = self.keys
+        for key, numbers in document.word_index.items():
+            entries = known.get(key)
+            if entries is None:
+                entries = self.key_candidates(key)
+            if not entries:
+                continue
+            length = len(key)
+            for number in numbers:
+                word_start, word_end = words[number]
+                if word_end - word_start != length:  # case folding changed its length ("ß" -> "ss")
+                    add_runs(word_start, word_end)
+                    continue
+                following = None
+                for offset, cues_at, cues_in in entries:
+                    position = word_start + offset
+                    sentence = bisect_right(starts, position) - 1
+                    if sentence < 0 or position >= spans[sentence][1]:
+                        continue
+                    if cues_at:
+                        target = at[sentence]
+                        for index in cues_at:
+                            stem = second[index]
+                            if stem is not None:
+                                if following is None:
+                                    following = (source[words[number + 1][0]:words[number + 1][1]].casefold()
+                                                 if number + 1 < count else "")
+                                if following not in _ADVERB_SET:
+                                    if not following.startswith(stem):
+                                        continue
+                                    index += cue_count  # no adverb: the plain pattern
+                            target.add((index, position))
+                    if cues_in:
+                        anchored[sentence].update(cues_in)
+        # Where the words do not give the runs a span's text has: a span starts or ends inside a
+        # word, and ``text`` is blanked (spaces) in or next to a word.
+        word_starts = [start for start, _ in words]
+        for start, end in spans:
+            match = _RUN.match(text, start, end)
+            if match is not None:
+                add_runs(start, match.end())
+            number = bisect_right(word_starts, end) - 1
+            if number >= 0 and words[number][0] < end < words[number][1]:
+                add_runs(max(words[number][0], start), end)
+        for blank_start, blank_end in blanked:
+            # The words it touches, and the word before it (whose next word is not the one the
+            # word index says: "kan (Hansen 2019) du" reads "kan du").
+            number = max(bisect_right(word_starts, blank_start) - 1, 0)
+            while number < count and words[number][0] <= blank_end:
+                add_runs(*words[number])
+                number += 1
+        results = []
+        for number, (start, end) in enumerate(spans):
+            for index in self.start:
+                at[number].add((index, start))
+            if not at[number] and not anchored[number] and not self.everywhere:
+                results.append([])
+                continue
+            sentence_text = text[start:end]
+            results.append(self._confirm(sentence_text, 0, len(sentence_text), at[number], anchored[number], start))
+        return results
+
+    def _confirm(self, text: str, start: int, end: int, at: set[tuple[int, int]],
+                 anchored: set[int], shift: int = 0) -> list[CueHit]:
+        """The hits the group alternations would give: at one position, per alternation, the
+        first cue (in the alternation's order) that matches. ``at`` holds (cue, position + shift)."""
+        best: dict[tuple[int, int], tuple[int, int, int]] = {}  # (slot, position) -> (rank, cue, end)
+        slot, rank, patterns = self.slot, self.rank, self.patterns
+        count = len(self.cues)
+        found = []
+        for code, position in at:
+            pattern = patterns[code] or self.pattern(code)
+            match = pattern.match(text, position - shift, end)
+            if match is not None:
+                found.append((code % count, match.start(), match.end()))
+        for index in (*anchored, *self.everywhere):
+            for match in self.pattern(index).finditer(text, start, end, overlapped=True):
+                found.append((index, match.start(), match.end()))
+        for index, position, match_end in found:
+            key = (slot[index], position)
+            current = best.get(key)
+            if current is None or rank[index] < current[0]:
+                best[key] = (rank[index], index, match_end)
+        hits = []
+        cues = self.cues
+        for (_, position), (_, index, match_end) in sorted(best.items()):
+            if match_end == position:
+                continue
+            hits.append(CueHit(cues[index], position, match_end, " ".join(text[position:match_end].split())))
+        return hits
