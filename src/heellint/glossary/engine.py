@@ -159,6 +159,9 @@ class GlossaryEngine:
                 findings.append(finding)
         if self.options.fuzzy and self.options.max_distance > 0:
             findings.extend(self._fuzzy(document, lang, covered))
+        # New Hunspell verdicts to disk now and then (atexit writes the rest,
+        # but a run's worker processes are terminated without it).
+        self.spell.flush(min_interval=1.0)
         return analysis
 
     # --------------------------------------------------------- exact hits

