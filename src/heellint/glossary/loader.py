@@ -383,8 +383,10 @@ def glossary_to_data(glossary: Glossary) -> dict:
     return {"concepts": concepts}
 
 
-def _term_to_data(term: Term) -> dict:
-    data: dict[str, Any] = {"term": term.term, "status": term.status}
+def term_extension_data(term: Term) -> dict[str, Any]:
+    """The optional keys of a term beyond term/status/note, as written in YAML
+    (shared with the TBX writer, which carries them in an extension field)."""
+    data: dict[str, Any] = {}
     if term.inflection is not None:
         data["inflection"] = term.inflection
     if term.forms:
@@ -397,6 +399,12 @@ def _term_to_data(term: Term) -> dict:
         data["case-sensitive"] = True
     if not term.translate:
         data["translate"] = False
+    return data
+
+
+def _term_to_data(term: Term) -> dict:
+    data: dict[str, Any] = {"term": term.term, "status": term.status}
+    data.update(term_extension_data(term))
     if term.note is not None:
         data["note"] = term.note
     return data

@@ -33,7 +33,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
-from heellint.glossary.loader import ID_PATTERN
+from heellint.glossary.loader import ID_PATTERN, term_extension_data
 from heellint.glossary.model import LANGUAGE_INFLECTIONS, LANGUAGES, STATUSES, Concept, Glossary, Term
 
 TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
@@ -66,23 +66,6 @@ def _escape(text: str) -> str:
 
 def _attribute(text: str) -> str:
     return _escape(text).replace('"', "&quot;").replace("\n", "&#10;")
-
-
-def _extension(term: Term) -> dict[str, Any]:
-    data: dict[str, Any] = {}
-    if term.inflection is not None:
-        data["inflection"] = term.inflection
-    if term.forms:
-        data["forms"] = list(term.forms)
-    if term.misspellings:
-        data["misspellings"] = list(term.misspellings)
-    if term.compound is not None:
-        data["compound"] = term.compound
-    if term.case_sensitive:
-        data["case-sensitive"] = True
-    if not term.translate:
-        data["translate"] = False
-    return data
 
 
 def _grammar(term: Term) -> tuple[str | None, str | None]:
@@ -139,7 +122,7 @@ def export_tbx(glossary: Glossary, source_note: str | None = None) -> str:
                 lines.append(f'            <termNote type="administrativeStatus">{STATUS_TO_TBX[term.status]}</termNote>')
                 if term.note is not None:
                     lines.append(f"            <note>{_escape(term.note)}</note>")
-                extension = _extension(term)
+                extension = term_extension_data(term)
                 if extension:
                     payload = json.dumps(extension, ensure_ascii=False, separators=(", ", ": "))
                     lines.append(f"            <note>{_escape(EXTENSION_PREFIX + payload)}</note>")
