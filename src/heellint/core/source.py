@@ -12,8 +12,9 @@ import codecs
 import hashlib
 import os
 import stat
-import tempfile
 from dataclasses import dataclass
+
+from heellint.core.atomic import replace_file
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -87,20 +88,5 @@ def write_atomically(path: str, source: SourceText, new_text: str) -> None:
         raise ChangedOnDisk(f"cannot re-read before writing: {error.strerror or error}") from None
     if hashlib.sha256(current).hexdigest() != source.digest:
         raise ChangedOnDisk("the file changed on disk since it was read; not overwritten")
-    data = source.encode(new_text)
-    directory = os.path.dirname(os.path.abspath(path))
     mode = stat.S_IMODE(os.stat(path).st_mode)
-    handle_fd, temporary = tempfile.mkstemp(prefix=".heellint-", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(handle_fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        raise
+    replace_file(path, source.encode(new_text), mode=mode, durable=True)

@@ -14,9 +14,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
+
+from heellint.core.atomic import replace_file
 
 MISSING: Any = object()
 
@@ -74,11 +75,7 @@ def load_data(path: Path) -> Any:
     except (TypeError, ValueError):  # dates, sets ...: not JSON; read the YAML each time
         return data
     try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=entry.parent, prefix=".glossary-", suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as output:
-            output.write(text)
-        os.replace(temporary, entry)
+        replace_file(entry, text.encode("utf-8"), prefix=".glossary-")
         for stale in entry.parent.glob(f"glossary-{key[0]}-*.json"):  # type: ignore[index]
             if stale != entry:
                 stale.unlink(missing_ok=True)

@@ -22,7 +22,6 @@ everything else and its verdict is not cached.
 
 from __future__ import annotations
 
-import contextlib
 import os
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
@@ -31,6 +30,8 @@ from typing import Any, Iterable
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
+
+from heellint.core.atomic import replace_file
 
 # Endings that turn a word into another word of its own paradigm or a
 # derivation. A candidate that differs from the word only by one of these is
@@ -269,22 +270,13 @@ class _Verdicts:
         if not self.new or self.path is None:
             return
         import json
-        import tempfile
 
         merged = self._read()
         merged.update(self.new)
         self.new = {}
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".hunspell-", suffix=".tmp")
-            try:
-                with os.fdopen(handle, "w", encoding="utf-8") as output:
-                    json.dump(merged, output, ensure_ascii=False, separators=(",", ":"))
-                os.replace(temporary, self.path)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(temporary)
-                raise
+            text = json.dumps(merged, ensure_ascii=False, separators=(",", ":"))
+            replace_file(self.path, text.encode("utf-8"), prefix=".hunspell-")
             for stale in self.path.parent.glob(f"hunspell-{self.lang}-*.json"):
                 if stale != self.path:
                     stale.unlink(missing_ok=True)

@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
+from heellint.core.atomic import replace_file
 from heellint.core.document import Document
 from heellint.glossary.forms import Form, fold, nfc, term_forms, variant_forms
 from heellint.glossary.fuzzy import FuzzyIndex
@@ -468,8 +469,6 @@ def _cache_path(key: str):
 
 def _store_cached(matcher: GlossaryMatcher, key: str) -> None:
     import marshal
-    import os
-    import tempfile
 
     path = _cache_path(key)
     if path is None:
@@ -518,18 +517,7 @@ def _store_cached(matcher: GlossaryMatcher, key: str) -> None:
     except (LookupError, ValueError, TypeError):
         return
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".matcher-", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as output:
-                output.write(blob)
-            os.replace(temporary, path)
-        except BaseException:
-            try:
-                os.unlink(temporary)
-            except OSError:
-                pass
-            raise
+        replace_file(path, blob, prefix=".matcher-")
         for stale in path.parent.glob("matcher-*.marshal"):
             # one matcher per glossary is enough; keep the others a day (other projects' glossaries)
             if stale != path and stale.stat().st_mtime < path.stat().st_mtime - 86400:

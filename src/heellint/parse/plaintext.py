@@ -59,7 +59,6 @@ def parse_plaintext(path: str, source: str) -> Document:
     blocks: list[Block] = []
     kept: list[tuple[int, int]] = []
     pending: list[tuple[int, int]] = []  # lines of the paragraph being built
-    ordered_number: list[int | None] = [None]
     item_counter = 0
 
     def flush_paragraph() -> None:

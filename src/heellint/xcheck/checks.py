@@ -217,7 +217,7 @@ class Checker:
 
     def _key_terms(self, segment: _Segment, uses: list[_SourceUse]) -> list[Finding]:
         findings: list[Finding] = []
-        source_side, target_side = self.bundle.source, self.bundle.target
+        source_side = self.bundle.source
         target_lang, source_lang = self.target_lang, self.source_lang
         target_name = LANGUAGE_NAMES[target_lang]
         for use in uses:
