@@ -88,8 +88,10 @@ def make_linter(config_file, select, extend_select, ignore, lang, fail_on=None):
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
 @click.option("--stdin-filename", help="Name for standard input (language, syntax, config globs).")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Worker processes; 0 chooses (one for a few files, one per core for many).")
 def check(paths, output_format, output_file, config_file, select, extend_select, ignore, lang, fail_on, fix,
-          unsafe_fixes, diff, stdin_filename, color):
+          unsafe_fixes, diff, stdin_filename, color, jobs):
     """Lint articles. PATHS are files or folders (default: the current directory); '-' reads standard input."""
     from heellint.api import discover_files
     from heellint.formatters import RenderOptions, get_renderer
@@ -131,6 +133,9 @@ def check(paths, output_format, output_file, config_file, select, extend_select,
                 results.append(linter.lint_document_text(name, source.text)[0])
 
     files = discover_files([path for path in paths if path != "-"], linter.config)
+    if not applying:
+        results.extend(linter.lint_files(files, jobs))
+        files = []
     for path in files:
         if applying:
             outcome = linter.fix_file(path, unsafe=unsafe_fixes, write=fix and not diff)
@@ -146,8 +151,6 @@ def check(paths, output_format, output_file, config_file, select, extend_select,
             if fix and not diff and outcome.fixed != outcome.original and not outcome.write_error:
                 # Re-lint the written text so positions describe the new file.
                 outcome.result.source_text = outcome.fixed
-        else:
-            results.append(linter.lint_file(path))
 
     report = linter.report(results)
     for problem in problems:

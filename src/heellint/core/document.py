@@ -143,25 +143,40 @@ class Document:
         digit, with internal hyphens and apostrophes ("hæl-spore").
         """
         if self._words is None:
-            prose = self.prose
-            self._words = tuple(
-                (match.start(), match.end())
-                for block in self.blocks
-                for match in _WORD.finditer(prose, block.start, block.end)
-            )
-        return self._words
+            self._scan_words()
+        return self._words  # type: ignore[return-value]
 
     @property
     def word_index(self) -> dict[str, list[int]]:
         """Case-folded word -> indexes into ``words``. Rules intersect their
         vocabulary with its keys, so the cost grows with distinct words."""
         if self._word_index is None:
-            index: dict[str, list[int]] = {}
-            source = self.source
-            for number, (start, end) in enumerate(self.words):
-                index.setdefault(source[start:end].casefold(), []).append(number)
-            self._word_index = index
-        return self._word_index
+            self._scan_words()
+        return self._word_index  # type: ignore[return-value]
+
+    def _scan_words(self) -> None:
+        """``words`` and ``word_index`` in one pass over the prose (nearly every
+        run needs both). A word's text in ``prose`` is its text in ``source``:
+        masked characters are spaces, which no word contains."""
+        prose = self.prose
+        finditer = _WORD.finditer
+        spans: list[tuple[int, int]] = []
+        append = spans.append
+        index: dict[str, list[int]] = {}
+        get = index.get
+        number = 0
+        for block in self.blocks:
+            for match in finditer(prose, block.start, block.end):
+                append(match.span())
+                key = match.group().casefold()
+                numbers = get(key)
+                if numbers is None:
+                    index[key] = [number]
+                else:
+                    numbers.append(number)
+                number += 1
+        self._words = tuple(spans)
+        self._word_index = index
 
     def block_at(self, offset: int) -> int | None:
         """Index of the block containing ``offset`` (binary search)."""

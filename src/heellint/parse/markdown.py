@@ -117,7 +117,19 @@ def parse_markdown(path: str, source: str) -> Document:
 
     for event, span in events:
         start, end = to_char[span["start"]], to_char[span["end"]]
-        name, value = _name(event)
+        # _name(event), inlined: this loop runs once per Markdown event.
+        if type(event) is str:
+            name, value = event, None
+        else:
+            (name, value), = event.items()
+        if name == "Text":
+            if verbatim:
+                continue
+            text = value if isinstance(value, str) else ""
+            if len(text) == end - start or source[start:end] == text:
+                keep(start, end)
+            # else: an escape or entity; its characters are not prose.
+            continue
         if name == "Start":
             tag, attributes = _name(value)
             containers.append(tag)
@@ -179,13 +191,6 @@ def parse_markdown(path: str, source: str) -> Document:
                     # The visible text of an autolink is the URL itself: not prose.
                     while kept and kept[-1][0] >= link_start:
                         kept.pop()
-        elif name == "Text":
-            if verbatim:
-                continue
-            text = value if isinstance(value, str) else ""
-            if source[start:end] == text or len(text) == end - start:
-                keep(start, end)
-            # else: an escape or entity; its characters are not prose.
         elif name in ("SoftBreak", "HardBreak"):
             if current is not None:
                 current["last"] = max(current["last"] or start, start)
