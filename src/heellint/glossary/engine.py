@@ -193,7 +193,7 @@ class GlossaryEngine:
             return None
         splits = [entry for entry in own if entry.kind == SPLIT]
         if splits:
-            if self.vocabulary.accepts(match.key, lang):
+            if self.vocabulary.accepts(match.key, lang) or _grammatical_pair(document, match, lang):
                 return None
             return self._split(match, text, splits)
         joined = [entry for entry in own if entry.kind == JOINED]
@@ -640,3 +640,31 @@ def _parenthesised(prose: str, start: int, end: int) -> bool:
     before = prose[max(0, start - 4):start].rstrip(" \"'«“‘")
     after = prose[end:end + 4].lstrip(" \"'»”’")
     return before.endswith("(") and after.startswith(")")
+
+
+# Words before an open pair that make it a phrase rather than a split compound:
+# a subject pronoun makes the first word a verb ("hun led smerter": suffered
+# pains); a definite determiner makes it an adjective ("den sene betennelsen":
+# the late inflammation). A real split compound rarely follows either.
+_PHRASE_OPENERS: dict[str, frozenset[str]] = {
+    "nb": frozenset("jeg du han hun vi dere de man den det denne dette disse".split()),
+    "nn": frozenset("eg du han ho vi me de dei den det denne dette desse".split()),
+    "da": frozenset("jeg du han hun vi i de man den det denne dette disse".split()),
+    "sv": frozenset("jag du han hon vi ni de man den det denna detta dessa".split()),
+}
+
+
+def _grammatical_pair(document: Document, match: Match, lang: str) -> bool:
+    """An open (space-separated) pair preceded by a pronoun or determiner."""
+    openers = _PHRASE_OPENERS.get(lang)
+    if not openers or match.first == 0:
+        return False
+    source = document.source
+    words = document.words
+    first_start, first_end = words[match.first]
+    if "-" in source[first_end:words[match.first + 1][0]] if match.first + 1 < len(words) else True:
+        return False
+    previous_start, previous_end = words[match.first - 1]
+    if source[previous_end:first_start].strip():
+        return False  # punctuation between: a new clause
+    return source[previous_start:previous_end].casefold() in openers

@@ -84,7 +84,8 @@ TM102 = RuleMeta(
         must_not_flag=(
             "Two words that only happen to join into a term when one of them is a function word (under armen); "
             "split points the glossary does not allow; capitalised names mid-sentence; hyphens in coordination "
-            "(hæl- og fotsmerter); words in the accepted vocabulary."
+            "(hæl- og fotsmerter); words in the accepted vocabulary; an open pair right after a subject pronoun "
+            "(hun led smerter: a verb) or a definite determiner (den sene betennelsen: an adjective)."
         ),
         sources=(
             "Språkrådet: særskriving (sprakradet.no)",
