@@ -69,9 +69,14 @@ def render(report: RunReport, options) -> str:
             out.append(f"  = {label}: {suggestion}{fix}")
         out.append("")
     summary = report.summary()
+    files = _plural(summary["files"], "file")
     if summary["diagnostics"]:
         parts = ", ".join(f"{count} {level}" for level, count in summary["by_severity"].items())
-        out.append(f"Found {summary['diagnostics']} problems ({parts}) in {summary['files']} files.")
+        out.append(f"Found {_plural(summary['diagnostics'], 'problem')} ({parts}) in {files}.")
     else:
-        out.append(f"All checks passed ({summary['files']} files).")
+        out.append(f"All checks passed ({files}).")
     return "\n".join(out) + "\n"
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
