@@ -28,6 +28,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from heellint.claims.references import find_references
 from heellint.core.diagnostic import Finding
 from heellint.core.document import HEADING, Document
 from heellint.xcheck.model import BLOCKS, DOCUMENT, Bundle, Pair, Side
@@ -46,12 +47,6 @@ MIN_IDENTICAL_WORDS = 4
 DEFAULT_KEY_SUBJECTS = frozenset({"condition", "drug", "examination", "treatment"})  # an aligned block identical to its source needs this many words to be flagged
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
-_REFERENCE_HEADINGS = re.compile(
-    r"^\s*(?:referanser|referansar|referencer|referenser|references|kilder|kjelder|källor|kildehenvisninger|"
-    r"litteratur|litteraturliste|litteraturlista|litteraturhenvisninger|sources|bibliography|reference list|"
-    r"kilde|kjelde|källa|källförteckning)\s*:?\s*$",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -484,17 +479,19 @@ class Checker:
             return []
         source_document = self.bundle.source.document
         target_document = self.bundle.target.document
+        # Reference lists are quoted as they are in any language (the same
+        # sections the reference rules read).
+        source_skip = find_references(source_document).skip_blocks
+        target_skip = find_references(target_document).skip_blocks
         findings = []
-        in_references = False
         for segment in segments:
-            block = target_document.blocks[target_document.block_at(segment.pair.target[0]) or 0]
+            target_index = target_document.block_at(segment.pair.target[0]) or 0
+            block = target_document.blocks[target_index]
             source_text = source_document.prose[slice(*segment.pair.source)]
             target_text = target_document.prose[slice(*segment.pair.target)]
-            if block.kind == HEADING:
-                in_references = bool(_REFERENCE_HEADINGS.match(target_text)
-                                     or _REFERENCE_HEADINGS.match(source_text))
+            if block.kind == HEADING or block.footnote is not None:
                 continue
-            if in_references or block.footnote is not None:
+            if target_index in target_skip or source_document.block_at(segment.pair.source[0]) in source_skip:
                 continue
             if identical_untranslated(source_text, target_text):
                 start, end = self._segment_span(segment.pair)
