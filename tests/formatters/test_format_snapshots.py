@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from heellint.formatters import FORMATS, RenderOptions, get_renderer
+from heellint.formatters import FORMATS, RenderOptions, get_renderer, get_streamer
 
 from formatter_support import check_snapshot
 
@@ -53,3 +53,24 @@ def test_clean_run_snapshot(clean_report, name):
 def test_rendering_is_deterministic(report, name):
     renderer = get_renderer(name)
     assert renderer(report, RenderOptions()) == renderer(report, RenderOptions())
+
+
+@pytest.mark.parametrize("name", sorted(FORMATS))
+@pytest.mark.parametrize("which", ["report", "clean_report"])
+def test_streamed_output_is_the_rendered_output(request, name, which):
+    """The CLI writes a format's pieces as they come; together they are the rendered text,
+    with or without diagnostics (the JSON list is "[]" when empty)."""
+    report = request.getfixturevalue(which)
+    pieces = list(get_streamer(name)(report, RenderOptions(color=False)))
+    assert all(isinstance(piece, str) for piece in pieces)
+    assert "".join(pieces) == get_renderer(name)(report, RenderOptions(color=False))
+    if name == "json" and report.diagnostics:
+        assert len(pieces) > len(report.diagnostics), "json should stream one piece per diagnostic"
+
+
+def test_streamed_json_of_a_report_without_files():
+    from heellint.core.report import RunReport
+
+    empty = RunReport("0.0.0+test", [], {})
+    pieces = get_streamer("json")(empty, RenderOptions())
+    assert "".join(pieces) == get_renderer("json")(empty, RenderOptions())

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 import sys
+
+from typing import Iterable
 
 import click
 
@@ -37,15 +38,18 @@ def use_color(choice: str, output_file: str | None) -> bool:
     return sys.stdout.isatty()
 
 
-def write_output(text: str, output_file: str | None) -> None:
+def write_output(pieces: str | Iterable[str], output_file: str | None) -> None:
+    """Write a text, or a format's pieces as they come (a streamed report is never whole in memory)."""
+    if isinstance(pieces, str):
+        pieces = (pieces,)
     if output_file:
         try:
             with open(output_file, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
+                handle.writelines(pieces)
         except OSError as error:
             raise click.ClickException(f"{output_file}: cannot write: {error.strerror or error}") from None
     else:
-        sys.stdout.write(text)
+        sys.stdout.writelines(pieces)
         sys.stdout.flush()
 
 
@@ -94,7 +98,7 @@ def check(paths, output_format, output_file, config_file, select, extend_select,
           unsafe_fixes, diff, stdin_filename, color, jobs):
     """Lint articles. PATHS are files or folders (default: the current directory); '-' reads standard input."""
     from heellint.api import discover_files
-    from heellint.formatters import RenderOptions, get_renderer
+    from heellint.formatters import RenderOptions, get_streamer
 
     linter = make_linter(config_file, select, extend_select, ignore, lang, fail_on)
     paths = list(paths) or ["."]
@@ -159,7 +163,7 @@ def check(paths, output_format, output_file, config_file, select, extend_select,
         write_output("".join(diffs), output_file)
         code = 1 if changed else 0
         sys.exit(2 if problems and not changed else code)
-    rendered = get_renderer(output_format)(report, RenderOptions(color=use_color(color, output_file)))
+    rendered = get_streamer(output_format)(report, RenderOptions(color=use_color(color, output_file)))
     write_output(rendered, output_file)
     if fix and output_format == "pretty":
         total = sum(result.fixed for result in results)
@@ -172,6 +176,8 @@ def check(paths, output_format, output_file, config_file, select, extend_select,
 def _unified(path: str, before: str, after: str) -> str:
     if before == after:
         return ""
+    import difflib  # --diff only
+
     lines = difflib.unified_diff(
         before.splitlines(keepends=True), after.splitlines(keepends=True), fromfile=f"a/{path}", tofile=f"b/{path}"
     )

@@ -7,7 +7,6 @@ diagnostics in a deterministic order.
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
@@ -16,7 +15,6 @@ from heellint.core.document import Document
 from heellint.core.rule import Rule, RuleMeta
 from heellint.core.suppressions import find_suppressions
 
-log = logging.getLogger("heellint")
 
 class RuleFailure(Exception):
     """A rule raised; reported as a diagnostic, the run goes on."""
@@ -81,7 +79,9 @@ def lint_document(
         except TimeoutError as error:
             raw.append((metas["HL011"], Finding(0, 0, f"rule {meta.code} stopped: {error}", code="HL011")))
         except Exception as error:  # a bug in one rule must not end the run
-            log.debug("rule %s failed", meta.code, exc_info=True)
+            import logging  # only when a rule fails: most runs never import it
+
+            logging.getLogger("heellint").debug("rule %s failed", meta.code, exc_info=True)
             raw.append(
                 (metas["HL012"], Finding(0, 0, f"rule {meta.code} failed: {type(error).__name__}: {error}", code="HL012"))
             )

@@ -34,8 +34,11 @@ class RunReport:
         found.sort(key=lambda diagnostic: diagnostic.sort_key)
         return found
 
-    def summary(self) -> dict:
-        diagnostics = self.diagnostics
+    def summary(self, diagnostics: list[Diagnostic] | None = None) -> dict:
+        """Counts for the report; pass ``diagnostics`` when already sorted out of
+        ``self.diagnostics`` (it builds and sorts a new list on every access)."""
+        if diagnostics is None:
+            diagnostics = self.diagnostics
         by_severity = Counter(diagnostic.severity for diagnostic in diagnostics)
         return {
             "files": len(self.files),

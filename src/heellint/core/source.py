@@ -14,7 +14,6 @@ import os
 import stat
 from dataclasses import dataclass
 
-from heellint.core.atomic import replace_file
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -88,5 +87,7 @@ def write_atomically(path: str, source: SourceText, new_text: str) -> None:
         raise ChangedOnDisk(f"cannot re-read before writing: {error.strerror or error}") from None
     if hashlib.sha256(current).hexdigest() != source.digest:
         raise ChangedOnDisk("the file changed on disk since it was read; not overwritten")
+    from heellint.core.atomic import replace_file  # writing only: tempfile and shutil stay unimported on a check
+
     mode = stat.S_IMODE(os.stat(path).st_mode)
     replace_file(path, source.encode(new_text), mode=mode, durable=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterable
 
 from heellint.core.report import RunReport
 
@@ -36,3 +36,14 @@ class RenderOptions:
 def get_renderer(name: str) -> Callable[[RunReport, RenderOptions], str]:
     module = importlib.import_module(FORMATS[name])
     return module.render
+
+
+def get_streamer(name: str) -> Callable[[RunReport, RenderOptions], Iterable[str]]:
+    """The format as pieces to write one after another. A format whose output can
+    be large on a whole site defines ``stream`` (same bytes as ``render``); the
+    others are one piece."""
+    module = importlib.import_module(FORMATS[name])
+    streamer = getattr(module, "stream", None)
+    if streamer is not None:
+        return streamer
+    return lambda report, options: (module.render(report, options),)
