@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, Iterator
 
 from heellint.core.diagnostic import Diagnostic
 from heellint.core.report import RunReport
+from heellint.formatters._jsonstream import Streamed, stream_document
 
 
 def diagnostic_object(diagnostic: Diagnostic) -> dict[str, Any]:
@@ -29,44 +29,24 @@ def diagnostic_object(diagnostic: Diagnostic) -> dict[str, Any]:
     return item
 
 
-def report_object(report: RunReport) -> dict[str, Any]:
+def report_object(report: RunReport, lazy: bool = False) -> dict[str, Any]:
+    """The contract's JSON object; with ``lazy`` the diagnostics are made as they are written."""
+    diagnostics = report.diagnostics
+    items = (diagnostic_object(diagnostic) for diagnostic in diagnostics)
     return {
         "version": report.version,
         "files": [
             {"path": result.path, "lang": result.lang, "lang_source": result.lang_source} for result in report.files
         ],
-        "diagnostics": [diagnostic_object(diagnostic) for diagnostic in report.diagnostics],
-        "summary": report.summary(),
+        "diagnostics": Streamed(items) if lazy else list(items),
+        "summary": report.summary(diagnostics),
     }
 
 
-def _dumps(value: Any, depth: int) -> str:
-    """``value`` as ``json.dumps(..., indent=2)`` writes it ``depth`` levels deep.
-    JSON text has no raw line breaks inside strings, so re-indenting every line
-    break is exact."""
-    return json.dumps(value, ensure_ascii=False, indent=2, default=str).replace("\n", "\n" + "  " * depth)
-
-
 def stream(report: RunReport, options) -> Iterator[str]:
-    """The report in pieces, one diagnostic at a time: the same bytes as
-    :func:`render`, without the whole document (and the encoder's list of pieces
-    for it) in memory at once. On a 2,000-article site this halves the peak."""
-    diagnostics = report.diagnostics
-    yield "{\n"
-    yield f'  "version": {_dumps(report.version, 1)},\n'
-    files = [{"path": result.path, "lang": result.lang, "lang_source": result.lang_source} for result in report.files]
-    yield f'  "files": {_dumps(files, 1)},\n'
-    if diagnostics:
-        yield '  "diagnostics": [\n'
-        last = len(diagnostics) - 1
-        for number, diagnostic in enumerate(diagnostics):
-            yield "    " + _dumps(diagnostic_object(diagnostic), 2) + (",\n" if number < last else "\n")
-        yield "  ],\n"
-    else:
-        yield '  "diagnostics": [],\n'
-    yield f'  "summary": {_dumps(report.summary(diagnostics), 1)}\n'
-    yield "}\n"
+    """The report in pieces, one diagnostic at a time (what the CLI writes)."""
+    return stream_document(report_object(report, lazy=True))
 
 
 def render(report: RunReport, options) -> str:
-    return json.dumps(report_object(report), ensure_ascii=False, indent=2, default=str) + "\n"
+    return "".join(stream(report, options))

@@ -13,9 +13,8 @@ move.
 
 from __future__ import annotations
 
-import json
 import re
-from typing import Any
+from typing import Any, Iterator
 
 from heellint.core.diagnostic import Diagnostic
 from heellint.core.report import RunReport
@@ -29,6 +28,7 @@ from heellint.formatters._common import (
     sources_of,
     title_case_name,
 )
+from heellint.formatters._jsonstream import Streamed, stream_document
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "heellint/v1"
@@ -161,7 +161,8 @@ def _result(diagnostic: Diagnostic, rule_index: int, source: SourceLines, finger
     return result
 
 
-def sarif_object(report: RunReport) -> dict[str, Any]:
+def sarif_object(report: RunReport, lazy: bool = False) -> dict[str, Any]:
+    """The SARIF log; with ``lazy`` the results are made as they are written."""
     diagnostics = report.diagnostics
     metas: dict[str, RuleMeta] = {}
     for diagnostic in diagnostics:
@@ -171,10 +172,10 @@ def sarif_object(report: RunReport) -> dict[str, Any]:
     index_of = {code: index for index, code in enumerate(codes)}
     sources = sources_of(report)
     prints = fingerprints(report)
-    results = [
+    results = (
         _result(diagnostic, index_of[diagnostic.rule], sources.get(diagnostic.path) or SourceLines(None), prints[id(diagnostic)])
         for diagnostic in diagnostics
-    ]
+    )
     artifacts = []
     for file_result in sorted(report.files, key=lambda item: item.path):
         artifact: dict[str, Any] = {"location": _artifact_location(file_result.path), "roles": ["analysisTarget"]}
@@ -193,10 +194,15 @@ def sarif_object(report: RunReport) -> dict[str, Any]:
         "columnKind": "unicodeCodePoints",
         "automationDetails": {"id": "heellint/"},
         "artifacts": artifacts,
-        "results": results,
+        "results": Streamed(results) if lazy else list(results),
     }
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
 
+def stream(report: RunReport, options) -> Iterator[str]:
+    """The log in pieces, one result at a time (what the CLI writes)."""
+    return stream_document(sarif_object(report, lazy=True))
+
+
 def render(report: RunReport, options) -> str:
-    return json.dumps(sarif_object(report), ensure_ascii=False, indent=2, default=str) + "\n"
+    return "".join(stream(report, options))
