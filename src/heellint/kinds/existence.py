@@ -20,6 +20,7 @@ from heellint.core.yamlio import Located
 from heellint.kinds.common import format_message, normalise, read_bool, read_strings
 from heellint.kinds.matching import (
     PhraseIndex,
+    UserPattern,
     WORD_END,
     WORD_START,
     compile_user_pattern,
@@ -35,7 +36,7 @@ class ExistenceRule:
     meta: RuleMeta
     words: frozenset[str]  # case-folded single words (fast path)
     phrases: PhraseIndex  # case-folded literal phrases
-    pattern: regex.Pattern | None  # regexes and case-sensitive phrases
+    pattern: UserPattern | None  # regexes and case-sensitive phrases
     exceptions: frozenset[str]
     ignore_case: bool
 
@@ -63,7 +64,9 @@ class ExistenceRule:
                 yield Finding(match.start(), match.end(), format_message(self.meta.message, match=text))
 
 
-def build_existence(meta: RuleMeta, entry: dict, keys: tuple, located: Located) -> ExistenceRule:
+def build_existence(meta: RuleMeta, entry: dict, keys: tuple, located: Located, compile_now: bool = True) -> ExistenceRule:
+    """The rule of a pack entry; with ``compile_now`` false (a shipped pack) its
+    regular expressions compile on first use and are checked by the tests."""
     tokens = read_strings(entry, "tokens", keys, located)
     if not tokens:
         raise located.error(keys + ("tokens",), "an existence rule needs 'tokens'")
@@ -75,10 +78,11 @@ def build_existence(meta: RuleMeta, entry: dict, keys: tuple, located: Located) 
     bodies: list[str] = []
     for index, token in enumerate(tokens):
         if use_regex:
-            try:
-                compile_user_pattern(token, ignore_case)
-            except regex.error as error:
-                raise located.error(keys + ("tokens", index), f"invalid regular expression {token!r}: {error}") from None
+            if compile_now:
+                try:
+                    compile_user_pattern(token, ignore_case)
+                except regex.error as error:
+                    raise located.error(keys + ("tokens", index), f"invalid regular expression {token!r}: {error}") from None
             bodies.append(f"(?:{token})")
         elif " " not in token.strip() and ignore_case:
             words.add(token.strip().casefold())
@@ -88,5 +92,5 @@ def build_existence(meta: RuleMeta, entry: dict, keys: tuple, located: Located) 
             bodies.append(phrase_pattern(token))
     pattern = None
     if bodies:
-        pattern = compile_user_pattern(WORD_START + "(?:" + "|".join(bodies) + ")" + WORD_END, ignore_case)
+        pattern = UserPattern(WORD_START + "(?:" + "|".join(bodies) + ")" + WORD_END, ignore_case, compile_now)
     return ExistenceRule(meta, frozenset(words), PhraseIndex(phrases), pattern, exceptions, ignore_case)

@@ -9,7 +9,7 @@ from heellint.resources import rules_dir
 def provide_rules(context) -> list:
     rules = []
     for path in builtin_pack_paths(rules_dir()):
-        rules.extend(load_pack(path))
+        rules.extend(load_pack(path, shipped=True))
     for path in context.config.rules:
         rules.extend(load_pack(path))
     return rules

@@ -3,9 +3,13 @@
 Options: ``pattern`` (a Unicode-aware regex, ``regex`` module syntax, so
 ``\\p{Lu}`` works), ``replacement`` (a template with ``\\1`` / ``\\g<name>``; no
 replacement: no fix), ``ignore-case`` (default false), ``exceptions`` (matched
-texts, case-folded, that are never flagged). The pattern compiles once at load;
-an invalid one is an error naming file and line; a match that takes longer than
-the timeout stops that rule for that file with a diagnostic (HL011).
+texts, case-folded, that are never flagged), ``prefilter`` (a plain pattern -
+no look-aheads, anchors or word boundaries - found inside every match: text
+without it is not searched; a speed-up only, it must never hide a match).
+
+A user pack's patterns compile at load, so an invalid one is an error naming
+file and line; a shipped pack's compile on first use. A match that takes longer
+than the timeout stops that rule for that file with a diagnostic (HL011).
 """
 
 from __future__ import annotations
@@ -19,20 +23,21 @@ from heellint.core.diagnostic import Finding
 from heellint.core.document import Document
 from heellint.core.rule import RuleMeta
 from heellint.core.yamlio import Located
-from heellint.kinds.common import format_message, normalise, read_bool, read_strings
-from heellint.kinds.matching import compile_user_pattern, finditer
+from heellint.kinds.common import format_message, normalise, read_bool, read_prefilter, read_strings
+from heellint.kinds.matching import UserPattern, finditer
 
 
 @dataclass(frozen=True, slots=True)
 class PatternRule:
     meta: RuleMeta
-    pattern: regex.Pattern
+    pattern: UserPattern
     replacement: str | None
     exceptions: frozenset[str]
+    prefilter: UserPattern | None = None
 
     def check(self, document: Document) -> Iterator[Finding]:
         source = document.source
-        for match in finditer(self.pattern, document, self.meta.scope):
+        for match in finditer(self.pattern, document, self.meta.scope, self.prefilter):
             start, end = match.span()
             if start == end:
                 continue
@@ -50,26 +55,34 @@ class PatternRule:
             yield Finding(start, end, message, (replacement,), self.meta.fixable)
 
 
-def build_pattern(meta: RuleMeta, entry: dict, keys: tuple, located: Located) -> PatternRule:
+def build_pattern(meta: RuleMeta, entry: dict, keys: tuple, located: Located, compile_now: bool = True) -> PatternRule:
+    """The rule of a pack entry; with ``compile_now`` false (a shipped pack) the
+    patterns and the replacement's group references are left to the tests."""
     source = entry.get("pattern")
     if not isinstance(source, str) or not source:
         raise located.error(keys + ("pattern",), "a pattern rule needs 'pattern': a regular expression")
     ignore_case = read_bool(entry, "ignore-case", False, keys, located)
     try:
-        compiled = compile_user_pattern(source, ignore_case)
+        pattern = UserPattern(source, ignore_case, compile_now)
     except regex.error as error:
         raise located.error(keys + ("pattern",), f"invalid regular expression: {error}") from None
+    prefilter = read_prefilter(entry, ignore_case, compile_now, keys, located)
     replacement = entry.get("replacement")
     if replacement is not None:
         if not isinstance(replacement, str):
             raise located.error(keys + ("replacement",), "'replacement' must be a string")
-        for reference in regex.findall(r"\\(\d+)|\\g<(\w+)>", replacement):
-            number, name = reference
-            known = (number and int(number) <= compiled.groups) or (
-                name and (name in compiled.groupindex or (name.isdigit() and int(name) <= compiled.groups))
-            )
-            if not known:
-                raise located.error(keys + ("replacement",), f"replacement refers to a group the pattern lacks: {reference[0] or reference[1]}")
+        if compile_now:
+            _check_references(replacement, pattern.compiled, keys, located)
     exceptions = frozenset(normalise(item) for item in read_strings(entry, "exceptions", keys, located))
-    return PatternRule(meta, compiled, replacement, exceptions)
+    return PatternRule(meta, pattern, replacement, exceptions, prefilter)
 
+
+def _check_references(replacement: str, compiled: regex.Pattern, keys: tuple, located: Located) -> None:
+    """Every ``\\1`` / ``\\g<name>`` of ``replacement`` names a group of the pattern."""
+    for reference in regex.findall(r"\\(\d+)|\\g<(\w+)>", replacement):
+        number, name = reference
+        known = (number and int(number) <= compiled.groups) or (
+            name and (name in compiled.groupindex or (name.isdigit() and int(name) <= compiled.groups))
+        )
+        if not known:
+            raise located.error(keys + ("replacement",), f"replacement refers to a group the pattern lacks: {reference[0] or reference[1]}")
