@@ -1,48 +1,24 @@
 """A parse cache for glossary files: YAML is slow to read, JSON is not.
 
 PyYAML takes about 0.2 s to read the built-in glossary (250 KB), more than
-linting an article. The plain data of each file is kept as JSON under the user's
-cache folder (``$HEELLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/heellint``, else
-``~/.cache/heellint``), keyed by the file's absolute path, size, modification
-time and heellint's version. ``HEELLINT_CACHE=0`` turns it off. Any problem
-with the cache (read-only disk, a damaged entry) falls back to reading the
-YAML: the cache can make a run faster, never different.
+linting an article. The plain data of each file is kept as JSON in heellint's cache folder
+(``heellint.core.diskcache``: keyed by the file's path and state, off with
+``HEELLINT_CACHE=0``; any problem falls back to reading the YAML).
+
+Reading a file's concepts from that data (checking every key and value) costs
+about as much again, so the checked concepts are kept too, as plain rows with
+``marshal`` (``read_rows``/``write_rows``; see ``loader``).
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 from pathlib import Path
 from typing import Any
 
-from heellint.core.atomic import replace_file
+from heellint.core.diskcache import MISSING, Entry
 
-MISSING: Any = object()
-
-
-def cache_folder() -> Path | None:
-    if os.environ.get("HEELLINT_CACHE", "1").strip().lower() in ("0", "false", "no", "off"):
-        return None
-    explicit = os.environ.get("HEELLINT_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "heellint"
-
-
-def _key(path: Path) -> tuple[str, str] | None:
-    """(hash of the path, hash of its state): one entry per file, replaced when it changes."""
-    from heellint import __version__
-
-    try:
-        status = path.stat()
-    except OSError:
-        return None
-    where = hashlib.sha1(str(path.resolve()).encode("utf-8")).hexdigest()[:16]
-    state = f"{__version__}\0{status.st_size}\0{status.st_mtime_ns}"
-    return where, hashlib.sha1(state.encode("utf-8")).hexdigest()[:16]
+__all__ = ["MISSING", "load_data", "read_rows", "write_rows"]
 
 
 def _parse_yaml(path: Path) -> Any:
@@ -58,27 +34,29 @@ def _parse_yaml(path: Path) -> Any:
 
 def load_data(path: Path) -> Any:
     """The plain data of a YAML file (cached), or MISSING when it does not parse."""
-    folder = cache_folder()
-    key = _key(path) if folder is not None else None
-    entry = folder / f"glossary-{key[0]}-{key[1]}.json" if (folder is not None and key) else None
-    if entry is not None:
+    entry = Entry(path, "glossary", ".json")
+    blob = entry.read_bytes()
+    if blob is not None:
         try:
-            with open(entry, encoding="utf-8") as handle:
-                return json.load(handle)
-        except (OSError, ValueError):
+            return json.loads(blob.decode("utf-8"))
+        except ValueError:
             pass
     data = _parse_yaml(path)
-    if data is MISSING or entry is None:
+    if data is MISSING or entry.path is None:
         return data
     try:
         text = json.dumps(data, ensure_ascii=False)
     except (TypeError, ValueError):  # dates, sets ...: not JSON; read the YAML each time
         return data
-    try:
-        replace_file(entry, text.encode("utf-8"), prefix=".glossary-")
-        for stale in entry.parent.glob(f"glossary-{key[0]}-*.json"):  # type: ignore[index]
-            if stale != entry:
-                stale.unlink(missing_ok=True)
-    except OSError:
-        pass
+    entry.write_bytes(text.encode("utf-8"))
     return data
+
+
+def read_rows(path: Path, state: str) -> Any:
+    """The rows ``write_rows`` kept for ``path`` with the same ``state`` (the
+    writer's format), or MISSING."""
+    return Entry(path, "concepts", ".marshal", state).read_marshal()
+
+
+def write_rows(path: Path, state: str, rows: Any) -> None:
+    Entry(path, "concepts", ".marshal", state).write_marshal(rows)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
@@ -36,6 +37,11 @@ LANGUAGE_NAMES = {"nb": "Bokmål", "nn": "Nynorsk", "da": "Danish", "sv": "Swedi
 SAFE_FUZZY_LENGTH = 7  # a fuzzy fix is safe only for words at least this long
 MIN_VARIETY_LENGTH = 5
 NO_DICTIONARY_DISTANCE_TWO = 10  # without Hunspell, distance 2 only from this length
+# Fuzzy verdicts kept per language (about 25,000 distinct words per language in
+# the 2,000-article bench corpus): past this many the memo starts over, so a
+# very large run keeps a bounded memo (the frequent words are back after an
+# article or two).
+FUZZY_MEMO_SIZE = 50_000
 _QUOTES_OPEN = "\"'«“‘„‚‹"
 _QUOTES_CLOSE = "\"'»”’“‘›"
 _SENTENCE_END = ".!?:;…"
@@ -50,9 +56,15 @@ _INTRODUCERS = (
     r"eller|or|alias|el\.|dvs\.?|d\.v\.s\.|i\.e\.|altså|vs\.?|versus|tidligere|tidlegare|tidigare|formerly|"
     r"på\s+latin|på\s+engelsk|in\s+latin|latin|engelsk"
 )
-_INTRODUCTION_GAP = re.compile(
-    r"[\s,:;(\[«\"“'‘/–—-]*(?:(?:" + _INTRODUCERS + r")[\s,:;(\[«\"“'‘/–—-]*)*", re.IGNORECASE
-)
+
+
+@lru_cache(maxsize=None)
+def _introduction_gap() -> re.Pattern[str]:
+    """The gap between two names of a concept that introduces one by the other
+    (compiled on first use: most articles never name a concept two ways)."""
+    return re.compile(
+        r"[\s,:;(\[«\"“'‘/–—-]*(?:(?:" + _INTRODUCERS + r")[\s,:;(\[«\"“'‘/–—-]*)*", re.IGNORECASE
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,30 +339,33 @@ class GlossaryEngine:
         """Glossary forms ``key`` (folded) is a likely misspelling of (cached per run)."""
         cache = self._fuzzy_cache.setdefault(lang, {})
         found = cache.get(key)
-        if found is not None:
-            return found
-        result: tuple[Candidate, ...] = ()
+        if found is None:
+            found = self._find_candidates(key, lang)
+            if len(cache) >= FUZZY_MEMO_SIZE:
+                cache.clear()
+            cache[key] = found
+        return found
+
+    def _find_candidates(self, key: str, lang: str) -> tuple[Candidate, ...]:
+        """No candidates for a short word, a form of any term, an accepted
+        word, a fuzzy target itself, or a word an exact hit in this language
+        explains (the cheapest tests first); else the index's, filtered."""
+        if len(key) < self.options.min_length or not key.isalpha():
+            return ()
         matcher = self.matcher
-        entries = matcher.single.get(key, ())
-        if any(entry.lang == lang for entry in entries):
-            pass  # an exact hit in this language explains the word
-        elif (
-            len(key) >= self.options.min_length
-            and key.isalpha()
-            and key not in matcher.term_keys
-            and not self.vocabulary.accepts(key, lang)
-        ):
-            index, targets = matcher.fuzzy(lang)
-            if key not in targets:
-                result = tuple(index.candidates(key))
-                if result and len(key) < NO_DICTIONARY_DISTANCE_TWO and not self.spell.installed(lang):
-                    # Without a dictionary to tell real words from slips, two
-                    # edits are too many for words under 10 letters
-                    # (mennesker/menisker, stopping/strapping).
-                    result = tuple(candidate for candidate in result if candidate.distance < 2)
-                if result and self.spell.accepts(key, lang):
-                    result = ()
-        cache[key] = result
+        if key in matcher.term_keys or self.vocabulary.accepts(key, lang):
+            return ()
+        index, targets = matcher.fuzzy(lang)
+        if key in targets or any(entry.lang == lang for entry in matcher.single.get(key, ())):
+            return ()
+        result = tuple(index.candidates(key))
+        if result and len(key) < NO_DICTIONARY_DISTANCE_TWO and not self.spell.installed(lang):
+            # Without a dictionary to tell real words from slips, two
+            # edits are too many for words under 10 letters
+            # (mennesker/menisker, stopping/strapping).
+            result = tuple(candidate for candidate in result if candidate.distance < 2)
+        if result and self.spell.accepts(key, lang):
+            result = ()
         return result
 
     def _fuzzy(self, document: Document, lang: str, covered: set[int]) -> list[Finding]:
@@ -630,7 +645,7 @@ def _introduced(document: Document, use: _Use, items: list[_Use], position: int)
             continue
         if "\n\n" in gap:
             continue
-        if _INTRODUCTION_GAP.fullmatch(gap):
+        if _introduction_gap().fullmatch(gap):
             return True
     return False
 

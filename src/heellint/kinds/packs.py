@@ -26,8 +26,6 @@ suite loads each of them with the full validation instead.
 
 from __future__ import annotations
 
-import hashlib
-import marshal
 from pathlib import Path
 from typing import Any, Callable
 
@@ -73,41 +71,22 @@ def _read_cached(path: Path) -> tuple[Any, Located]:
 
     Composing the YAML and recording every key's line takes about 15 ms for
     the shipped packs - most of loading them once their patterns compile on
-    first use; the same data and line table load from a ``marshal`` file in
-    well under a millisecond. The entry lives in heellint's cache folder (as
-    the glossary's), keyed by the file's absolute path, size, modification
-    time and heellint's version. Any problem with the cache falls back to the
-    YAML: it can make a run faster, never different.
+    first use; the same data and line table load from a ``marshal`` entry in
+    heellint's cache folder (``heellint.core.diskcache``) in well under a
+    millisecond.
     """
-    from heellint import __version__
-    from heellint.glossary.cache import cache_folder
+    from heellint.core.diskcache import MISSING, Entry
 
-    folder = cache_folder()
-    try:
-        status = path.stat() if folder is not None else None
-    except OSError:
-        status = None  # read_located reports the missing file
-    if folder is None or status is None:
-        return read_located(str(path))
-    where = hashlib.sha1(str(path.resolve()).encode("utf-8")).hexdigest()[:16]
-    state = hashlib.sha1(f"{__version__}\0{status.st_size}\0{status.st_mtime_ns}".encode()).hexdigest()[:16]
-    entry = folder / f"pack-{where}-{state}.marshal"
-    try:
-        with open(entry, "rb") as handle:
-            data, lines = marshal.loads(handle.read())
-        return data, Located(str(path), lines)
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
+    entry = Entry(path, "pack", ".marshal")
+    kept = entry.read_marshal()
+    if kept is not MISSING:
+        try:
+            data, lines = kept
+            return data, Located(str(path), lines)
+        except (TypeError, ValueError):
+            pass
     data, located = read_located(str(path))
-    from heellint.core.atomic import replace_file  # only when the cache is written
-
-    try:
-        replace_file(entry, marshal.dumps((data, located.lines)), prefix=".pack-")
-        for stale in folder.glob(f"pack-{where}-*.marshal"):
-            if stale != entry:
-                stale.unlink()
-    except (OSError, ValueError):  # a read-only folder; data marshal cannot hold (dates)
-        pass
+    entry.write_marshal((data, located.lines))
     return data, located
 
 
