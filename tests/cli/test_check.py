@@ -140,6 +140,18 @@ def test_bad_files_get_a_diagnostic_and_others_are_still_linted(project):
     assert result.returncode == 1 and b"Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize("value", ["2026-13-45", "2026-02-30"])
+def test_front_matter_with_an_impossible_date_is_a_diagnostic_not_a_crash(project, value):
+    """YAML reads "2026-13-45" as a date it then cannot build (a ValueError, not a
+    YAML error): that file gets HL004 and the other files are still linted."""
+    (project / "dato.md").write_text(f"---\nupdated: {value}\n---\n\nEn klinnikk.\n", encoding="utf-8")
+    (project / "good.md").write_text("En klinnikk.\n", encoding="utf-8")
+    result, data = check_json(project, "--select", "SP9,HL", ".")
+    by_path = {(d["path"], d["rule"]) for d in data["diagnostics"]}
+    assert {("dato.md", "HL004"), ("dato.md", "SP901"), ("good.md", "SP901")} <= by_path
+    assert result.returncode == 1 and b"Traceback" not in result.stderr and b"internal error" not in result.stderr
+
+
 @pytest.mark.parametrize(
     "config, expected",
     [

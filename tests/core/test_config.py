@@ -42,6 +42,7 @@ def test_pyproject_section(isolated):
         ("claims:\n  threshold: high\n", 2, "claims.threshold"),
         ("select: [TM1, 'not a code!']\n", 1, "not a rule code"),
         ("lang: [nb\n", 2, "invalid YAML"),
+        ("lang: nb\nfail-on: 2026-13-45\n", 2, "invalid value '2026-13-45'"),
     ],
 )
 def test_bad_config_names_file_and_line(isolated, text, line, words):

@@ -76,7 +76,10 @@ def _convert(node: yaml.Node, keys: tuple, located: Located) -> Any:
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_convert(item, keys + (index,), located) for index, item in enumerate(node.value)]
-    return _construct_scalar(node)
+    try:
+        return _construct_scalar(node)
+    except (ValueError, OverflowError) as error:  # "2026-13-45" is a date YAML cannot build
+        raise DataError(located.path, node.start_mark.line + 1, f"invalid value {node.value!r}: {error}") from None
 
 
 def load_located(text: str, path: str) -> tuple[Any, Located]:

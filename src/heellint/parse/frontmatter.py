@@ -38,6 +38,8 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], tuple[int, int] | Non
         data = yaml.load(match.group(1), Loader=_Yaml12Loader)  # noqa: S506 - a SafeLoader
     except yaml.YAMLError as error:
         return {}, span, f"front matter is not valid YAML: {getattr(error, 'problem', None) or error}"
+    except (ValueError, OverflowError) as error:  # a value YAML reads but cannot build: "updated: 2026-13-45"
+        return {}, span, f"front matter has a value that is not valid: {error}"
     if data is None:
         return {}, span, None
     if not isinstance(data, dict):
