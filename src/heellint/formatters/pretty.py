@@ -6,6 +6,7 @@ Colour only when asked (a TTY without NO_COLOR); the CLI decides.
 from __future__ import annotations
 
 import unicodedata
+from typing import Iterator
 
 from heellint.core.diagnostic import Diagnostic
 from heellint.core.report import RunReport
@@ -24,10 +25,9 @@ def _width(text: str) -> int:
     return width
 
 
-def _excerpt(source: str | None, diagnostic: Diagnostic) -> list[str]:
-    if source is None:
+def _excerpt(lines: list[str] | None, diagnostic: Diagnostic) -> list[str]:
+    if lines is None:
         return []
-    lines = source.split("\n")
     if not 1 <= diagnostic.line <= len(lines):
         return []
     line_text = lines[diagnostic.line - 1].rstrip("\r").expandtabs(1)
@@ -41,10 +41,20 @@ def _excerpt(source: str | None, diagnostic: Diagnostic) -> list[str]:
     ]
 
 
-def render(report: RunReport, options) -> str:
+def stream(report: RunReport, options) -> Iterator[str]:
+    """One finding at a time (what the CLI writes). Diagnostics come sorted by
+    path, so one file's lines are split once and dropped when the next file begins."""
     color = options.color
-    out: list[str] = []
-    for diagnostic in report.diagnostics:
+    diagnostics = report.diagnostics
+    sources = {result.path: result.source_text for result in report.files}
+    lines_path: str | None = None
+    lines: list[str] | None = None
+    for diagnostic in diagnostics:
+        if diagnostic.path != lines_path:
+            lines_path = diagnostic.path
+            source = sources.get(lines_path)
+            lines = source.split("\n") if source is not None else None
+        out: list[str] = []
         severity = diagnostic.severity
         if color:
             head = (
@@ -58,7 +68,7 @@ def render(report: RunReport, options) -> str:
                 f"{diagnostic.message} [{diagnostic.name}]"
             )
         out.append(head)
-        for line in _excerpt(report.source_of(diagnostic.path), diagnostic):
+        for line in _excerpt(lines, diagnostic):
             out.append(f"  {_DIM}{line}{_RESET}" if color else f"  {line}")
         if diagnostic.replacements:
             suggestion = ", ".join(f"'{text}'" for text in diagnostic.replacements[:5])
@@ -68,14 +78,18 @@ def render(report: RunReport, options) -> str:
             label = f"{_GREEN}suggestion{_RESET}" if color else "suggestion"
             out.append(f"  = {label}: {suggestion}{fix}")
         out.append("")
-    summary = report.summary()
+        yield "\n".join(out) + "\n"
+    summary = report.summary(diagnostics)
     files = _plural(summary["files"], "file")
     if summary["diagnostics"]:
         parts = ", ".join(f"{count} {level}" for level, count in summary["by_severity"].items())
-        out.append(f"Found {_plural(summary['diagnostics'], 'problem')} ({parts}) in {files}.")
+        yield f"Found {_plural(summary['diagnostics'], 'problem')} ({parts}) in {files}.\n"
     else:
-        out.append(f"All checks passed ({files}).")
-    return "\n".join(out) + "\n"
+        yield f"All checks passed ({files}).\n"
+
+
+def render(report: RunReport, options) -> str:
+    return "".join(stream(report, options))
 
 
 def _plural(count: int, noun: str) -> str:
