@@ -222,7 +222,8 @@ def _condition_items(document: Document) -> set[int]:
     for index, block in enumerate(blocks):
         if block.kind == HEADING or block.list_item:
             continue
-        if not _CONDITION_INTRO.search(document.prose[max(block.start, block.end - 200):block.end]):
+        tail = document.prose[max(block.start, block.end - 200):block.end]
+        if ":" not in tail or not _CONDITION_INTRO.search(tail):  # the pattern ends with a colon
             continue
         following = index + 1
         while following < len(blocks) and blocks[following].list_item:

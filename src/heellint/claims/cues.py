@@ -33,17 +33,30 @@ not done that way (every alternative tried at every position, and the
 alternations slow to compile: ``scan_reference`` still does it, for the tests). Instead each cue is reduced, once, to what the first word of a match
 must look like (``_first_words``: "exactly 'studier'", "starts with 'forebygg'",
 "starts with a digit", "at the sentence start"), and the document's word index
-gives the places where such a word occurs; only there is the cue's own pattern
-tried (``match`` at that offset), and a cue's pattern is compiled the first
-time it is tried. A cue whose first word cannot be derived (", sier hun")
+gives the places where such a word occurs; only there is the cue tried (a match
+at that offset). A cue whose first word cannot be derived (", sier hun")
 names ``anchors``: words of which one must occur in the sentence before the cue
 is searched in it. Nothing is compiled at import or when a lexicon loads.
+
+Trying a cue costs little: a literal cue is matched by ``_Literal`` without its
+pattern (character by character, ignoring case as the regex module does); a
+regular expression is compiled the first time it is tried, and is not tried in
+a sentence that lacks the texts every match of it holds (``_required``: "av" for
+"X av Y", a unit for a dose). A cue anchored at the start (``^\\W*(?:ta|...)``)
+is tried only where the sentence's first word is one of its words.
+
+Some of these shortcuts compare case-folded text, which says what the regex
+module finds equal only for some letters (``_CASE_SAFE``: "İ" matches "i" but
+folds to two characters); where a text holds others, the cue is tried as if
+there were no shortcut, so the hits never depend on them. ``load_lexicon`` keeps
+the checked cues and the matcher's tables in heellint's disk cache.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -174,12 +187,20 @@ class Lexicon:
 
 
 def score_hits(hits: list[CueHit]) -> Score:
+    if not hits:
+        return _NO_SCORE  # what the rest gives: 0.0 and no hits
     # A cue inside a longer one counts once ("liten effekt" holds "effekt"; "mye tyder på" holds "tyder på").
-    kept: list[CueHit] = []
-    for hit in sorted(hits, key=lambda hit: (hit.start, -(hit.end - hit.start), -abs(hit.cue.weight))):
-        if any(other.start <= hit.start and hit.end <= other.end for other in kept):
-            continue
-        kept.append(hit)
+    if len(hits) == 1:
+        kept = hits
+    else:
+        kept = []
+        for hit in sorted(hits, key=_hit_order):
+            start, end = hit.start, hit.end
+            for other in kept:
+                if other.start <= start and end <= other.end:
+                    break
+            else:
+                kept.append(hit)
     seen: dict[Cue, CueHit] = {}
     for hit in kept:
         if hit.cue not in seen:
@@ -201,6 +222,13 @@ def score_hits(hits: list[CueHit]) -> Score:
     return Score(round(value, 2), tuple(counted))
 
 
+def _hit_order(hit: CueHit) -> tuple[int, int, float]:
+    return hit.start, -(hit.end - hit.start), -abs(hit.cue.weight)
+
+
+_NO_SCORE = Score(0.0, ())
+
+
 def _number(value: float) -> str:
     return f"{value:g}"
 
@@ -216,11 +244,61 @@ def lexicon_path(lang: str) -> Path:
 
 @lru_cache(maxsize=16)
 def load_lexicon(lang: str) -> Lexicon | None:
-    """The lexicon of ``lang`` (None when no file exists), compiled once."""
+    """The lexicon of ``lang`` (None when no file exists), read once, with its matcher.
+
+    Reading and checking the YAML and deriving the matcher's tables take about 20 ms, a good part
+    of checking one small file; heellint's disk cache (``core.diskcache``) keeps the cues and the
+    tables, which load in about a millisecond. The entry is keyed by the lexicon file's state and
+    by this module's and the regex module's (the tables come from their code), and anything
+    wrong with it means reading the YAML: the cache makes a run faster, never different."""
     path = lexicon_path(lang)
     if not path.is_file():
         return None
-    return read_lexicon(path)
+    from heellint.core.diskcache import MISSING, Entry
+
+    entry = Entry(path, "claims-lexicon", ".marshal", _cache_state())
+    cached = entry.read_marshal()
+    if cached is not MISSING:
+        lexicon = _from_cache(cached)
+        if lexicon is not None:
+            return lexicon
+    lexicon = read_lexicon(path)
+    tables = _matcher_tables(lexicon)
+    lexicon._lazy["matcher"] = _Matcher(lexicon, tables)
+    entry.write_marshal((
+        _CACHE_FORMAT, lexicon.lang, lexicon.source,
+        [(cue.group, cue.cue, cue.weight, cue.regex, cue.name) for cue in lexicon.cues],
+        [list(words) for words in lexicon.anchors], tables,
+    ))
+    return lexicon
+
+
+_CACHE_FORMAT = 3
+
+
+def _cache_state() -> str:
+    """What the cached tables depend on besides the lexicon file: this module, the regex
+    module and Python (their parsers and Unicode tables)."""
+    import sys
+
+    try:
+        status = Path(__file__).stat()
+        module = f"{status.st_size}:{status.st_mtime_ns}"
+    except OSError:
+        module = "?"
+    return f"{_CACHE_FORMAT}\0{module}\0{getattr(regex, '__version__', '?')}\0{sys.version}"
+
+
+def _from_cache(value) -> Lexicon | None:
+    try:
+        form, lang, source, cues, anchors, tables = value
+        if form != _CACHE_FORMAT:
+            return None
+        lexicon = Lexicon(lang, source, tuple(Cue(*cue) for cue in cues), tuple(tuple(words) for words in anchors))
+        lexicon._lazy["matcher"] = _Matcher(lexicon, tables)
+        return lexicon
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError):
+        return None
 
 
 def literal_pattern(phrase: str, adverbs: bool = True) -> str:
@@ -410,11 +488,15 @@ def _first_words(cue: Cue) -> frozenset[tuple[str, str]]:
     """
     if not cue.regex:
         return _first_words_of_phrase(cue.cue)
-    sre = _sre_constants()
     parsed = _parse(cue.cue)
     if parsed is None:  # syntax only the regex module knows (\p{Lu}, ...)
         return frozenset({(_ANY, "")})
+    return _first_words_of_items(list(parsed.data))
 
+
+def _first_words_of_items(items: list) -> frozenset[tuple[str, str]]:
+    """``_first_words`` of a sequence of ``re`` parse-tree items."""
+    sre = _sre_constants()
     found: set[tuple[str, str]] = set()
 
     def close(prefixes: set[str], kind: str) -> None:
@@ -492,7 +574,7 @@ def _first_words(cue: Cue) -> frozenset[tuple[str, str]]:
                 return set()
         return prefixes
 
-    close(walk(parsed.data, {""}), _PREFIX)
+    close(walk(items, {""}), _PREFIX)
     if any(kind == _ANY for kind, _ in found):
         return frozenset({(_ANY, "")})
     return frozenset(found)
@@ -523,71 +605,371 @@ def _second_word(cue: Cue) -> str | None:
     return stem or None
 
 
+# Characters on which ignoring case means the same to the regex module and to ``str.casefold``:
+# the letters and digits of Latin-1 (but "ß", whose case fold is two letters) and the joiners of
+# a word. Matching one against another, the regex module finds them equal exactly when their case
+# folds are equal, and a case fold keeps their number and their being ``\\w`` (a test checks each
+# pair). Elsewhere ("İ" matches "i" but folds to "i̇") the word index may not tell what a pattern
+# finds, and the cues are tried as they always were.
+_CASE_SAFE = frozenset(chr(code) for code in range(0x100) if chr(code).isalnum() or chr(code) in "-'") - {"ß"} | {"’"}
+_CASE_UNSAFE = re.compile("[^" + "".join(re.escape(char) for char in sorted(_CASE_SAFE)) + "]")
+
+
+def _case_safe(text: str) -> bool:
+    if text.isascii() and text.isalnum():
+        return True  # ASCII letters and digits are all safe
+    return _CASE_UNSAFE.search(text) is None
+
+
+def _start_words(cue: Cue) -> frozenset[tuple[str, str]] | None:
+    """For a cue ``^\\W*X`` (anchored at the start of the text, after any non-word characters):
+    what the first ``\\w``-run of the text must look like for it to match (``_first_words`` of
+    ``X``: exact words, word starts or a digit), or None when that is not known. ``X`` begins
+    with a word character, so it can only start where the first run does."""
+    if not cue.regex:
+        return None
+    parsed = _parse(cue.cue)
+    if parsed is None or not all(_case_safe(char) for char in cue.cue if char.isalpha()):
+        return None
+    sre = _sre_constants()
+    items = list(parsed.data)
+    if len(items) < 3 or items[0] != (sre.AT, sre.AT_BEGINNING):
+        return None
+    op, av = items[1]
+    if op is not sre.MAX_REPEAT or av[0] != 0 or av[1] != sre.MAXREPEAT or list(av[2]) != [
+        (sre.IN, [(sre.CATEGORY, sre.CATEGORY_NOT_WORD)])
+    ]:
+        return None
+    first = _first_words_of_items(items[2:])
+    if not first or any(kind not in (_EXACT, _PREFIX, _DIGIT) or (kind != _DIGIT and not text)
+                        or (text and not _case_safe(text)) for kind, text in first):
+        return None
+    return first
+
+
+# Characters a required literal (``_required``) may hold: those that fold as the regex module
+# compares them (``_CASE_SAFE``), and the caseless ASCII characters.
+_FOLDABLE = _CASE_SAFE | frozenset(chr(code) for code in range(0x20, 0x7F) if not chr(code).isalpha())
+
+
+def _required(cue: Cue) -> tuple[tuple[str, ...], ...]:
+    """Texts (case-folded) a match of a regex cue must hold: for each entry, one of its texts.
+
+    Read off the parse tree: a run of literal characters outside any optional part, or the
+    leading literals of every alternative of a branch there ("\\s+av\\s+", "(?:uker|måneder)"). A
+    sentence that folds letter by letter (see ``_Matcher._confirm``) and holds none of an entry's
+    texts has no match: the cue is neither compiled nor tried there."""
+    if not cue.regex:
+        return ()
+    parsed = _parse(cue.cue)
+    if parsed is None:
+        return ()
+    sre = _sre_constants()
+    repeats = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None))
+    needs: list[tuple[str, ...]] = []
+
+    def leading(items) -> str:
+        text = ""
+        for op, av in items:
+            if op is not sre.LITERAL:
+                break
+            text += chr(av)
+        return text
+
+    def collect(items) -> None:
+        run = ""
+        for op, av in list(items) + [(None, None)]:
+            if op is sre.LITERAL:
+                run += chr(av)
+                continue
+            if run:
+                needs.append((run,))
+                run = ""
+            if op is sre.BRANCH:
+                texts = tuple(leading(alternative) for alternative in av[1])
+                if all(texts):
+                    needs.append(texts)
+            elif op is sre.SUBPATTERN:
+                collect(av[-1])
+            elif op in repeats and av[0] >= 1:
+                collect(av[2])
+
+    collect(parsed.data)
+    if any("{" in text for texts in needs for text in texts):
+        return ()  # "{e<=1}" is a literal to ``re`` and a fuzzy match to the regex module
+    usable = [tuple(sorted({text.casefold() for text in texts})) for texts in needs
+              if all(char in _FOLDABLE for text in texts for char in text)]
+    # The most telling entry first (the one whose shortest text is longest): a sentence usually
+    # lacks it, and the others are not looked at.
+    usable.sort(key=lambda texts: -min(len(text) for text in texts))
+    return tuple(usable)
+
+
 def _is_word_char(char: str) -> bool:
     """A character that extends a first word: a word character for the regex module and for the
     document's word splitter (letters and digits). Any other character ends it."""
     return char.isalnum() and bool(_WORD_CHAR.match(char))
 
 
+_GAP_RUN = regex.compile(_GAP)
+_BLANK = regex.compile(r"[\s\u00a0]")  # one character of ``_GAP``
+_SAME: dict[tuple[str, str], bool] = {}  # (pattern character, text character) -> equal ignoring case
+_IS_WORD: dict[str, bool] = {}  # character -> the regex module's \w
+
+
+def _same(pattern_char: str, text_char: str) -> bool:
+    """Does ``pattern_char`` of a case-insensitive pattern match ``text_char``? Asked of the
+    regex module itself (once per pair): its case-insensitive literals compare character by
+    character (without full case folding "ss" does not match "ß")."""
+    key = (pattern_char, text_char)
+    same = _SAME.get(key)
+    if same is None:
+        same = _SAME[key] = regex.fullmatch(regex.escape(pattern_char), text_char, _FLAGS) is not None
+    return same
+
+
+def _is_word(char: str) -> bool:
+    word = _IS_WORD.get(char)
+    if word is None:
+        word = _IS_WORD[char] = _WORD_CHAR.match(char) is not None
+    return word
+
+
+def _chars(text: str) -> tuple[str, str | None]:
+    """A literal to match case-insensitively: (the text, its lower case when it is ASCII)."""
+    return text, (text.lower() if text.isascii() else None)
+
+
+def _literal_at(text: str, position: int, end: int, chars: tuple[str, str | None]) -> int:
+    """End of ``chars`` matched case-insensitively at ``position`` (before ``end``), or -1."""
+    literal, lowered = chars
+    stop = position + len(literal)
+    if stop > end:
+        return -1
+    piece = text[position:stop]
+    if piece != literal:
+        if lowered is not None and piece.isascii():
+            # ASCII against ASCII: equal ignoring case is equal in lower case (a test checks
+            # every pair against the regex module).
+            return stop if piece.lower() == lowered else -1
+        for pattern_char, text_char in zip(literal, piece):
+            if pattern_char != text_char and not _same(pattern_char, text_char):
+                return -1
+    return stop
+
+
+# ``_ADVERB_SLOT``'s alternatives in its order, by length: an adverb is followed by a blank, so
+# only those as long as the text up to the next blank can be it.
+_ADVERBS_BY_LENGTH: dict[int, tuple[tuple[str, str | None], ...]] = {}
+for _adverb in sorted(_ADVERBS, key=len, reverse=True):
+    _ADVERBS_BY_LENGTH[len(_adverb)] = _ADVERBS_BY_LENGTH.get(len(_adverb), ()) + (_chars(_adverb),)
+del _adverb
+
+
+class _Literal:
+    """The pattern of a literal cue (``literal_pattern``, behind the word-start guard when the cue
+    has it) matched without compiling it: the words in order, case-insensitively, a ``*`` word
+    with any ``\\w`` ending, blanks between words and, in the pattern with the adverb slot, one
+    of ``_ADVERBS`` after the first word. Tried in the order the regex engine backtracks: each
+    adverb (in the slot's order) and then none; nothing else can backtrack (a ``\\w*`` ending or
+    a run of blanks is followed by a blank or by a word, never by what it gave back)."""
+
+    __slots__ = ("words", "guard", "tail")
+
+    def __init__(self, cue: Cue, guard: bool) -> None:
+        words = cue.cue.split()
+        self.words = tuple((_chars(word[:-1]), True) if word.endswith("*") and len(word) > 1 else (_chars(word), False)
+                           for word in words)
+        self.guard = guard  # the word-start guard
+        last = words[-1]
+        self.tail = not (last.endswith("*") or not last[-1:].isalnum())  # the word-end guard
+
+    def match(self, text: str, position: int, end: int, adverbs: bool) -> int:
+        """End of the match at ``position`` (``pattern.match(text, position, end)``), or -1."""
+        if self.guard and position > 0 and _is_word(text[position - 1]):
+            return -1  # a lookbehind sees the text before ``position``
+        words = self.words
+        after = self._word(text, position, end, words[0])
+        if after < 0:
+            return -1
+        if len(words) == 1:
+            return self._tail(text, after, end)
+        if adverbs:
+            gap = _GAP_RUN.match(text, after, end)
+            if gap is not None:
+                adverb_start = gap.end()
+                blank = _BLANK.search(text, adverb_start, end)
+                if blank is not None:
+                    for adverb in _ADVERBS_BY_LENGTH.get(blank.start() - adverb_start, ()):
+                        adverb_end = _literal_at(text, adverb_start, end, adverb)
+                        if adverb_end >= 0:
+                            found = self._rest(text, adverb_end, end)
+                            if found >= 0:
+                                return found
+        return self._rest(text, after, end)
+
+    def _rest(self, text: str, position: int, end: int) -> int:
+        for word in self.words[1:]:
+            gap = _GAP_RUN.match(text, position, end)
+            if gap is None:
+                return -1
+            position = self._word(text, gap.end(), end, word)
+            if position < 0:
+                return -1
+        return self._tail(text, position, end)
+
+    def _tail(self, text: str, position: int, end: int) -> int:
+        if self.tail and position < end and _is_word(text[position]):
+            return -1  # a lookahead sees nothing from ``end`` on
+        return position
+
+    @staticmethod
+    def _word(text: str, position: int, end: int, word: tuple[tuple[str, str | None], bool]) -> int:
+        chars, wildcard = word
+        position = _literal_at(text, position, end, chars)
+        if position >= 0 and wildcard:
+            run = _RUN.match(text, position, end)
+            if run is not None:
+                position = run.end()
+        return position
+
+
+class _FirstRun:
+    """``_first_words`` as lookups: does a case-folded run begin a match?"""
+
+    __slots__ = ("exact", "prefixes", "digit")
+
+    def __init__(self, kinds: frozenset[tuple[str, str]]) -> None:
+        self.exact = frozenset(text for kind, text in kinds if kind == _EXACT)
+        self.prefixes = tuple(sorted({text for kind, text in kinds if kind == _PREFIX}))
+        self.digit = any(kind == _DIGIT for kind, _ in kinds)
+
+    def fits(self, run: str) -> bool:
+        return (run in self.exact or (self.digit and run[:1].isdigit())
+                or (bool(self.prefixes) and run.startswith(self.prefixes)))
+
+
+_NO_CANDIDATES: tuple[tuple[int, ...], tuple[int, ...]] = ((), ())
+
+
+def _holds(folded: str, needs: tuple[tuple[str, ...], ...]) -> bool:
+    """Does ``folded`` hold one text of each entry of ``needs``?"""
+    for texts in needs:
+        for text in texts:
+            if text in folded:
+                break
+        else:
+            return False
+    return True
+
+
+def _matcher_tables(lexicon: Lexicon) -> dict:
+    """What ``_Matcher`` derives from a lexicon, as plain data (``load_lexicon`` keeps it in
+    heellint's disk cache): the cues' places in the alternations and their first words."""
+    cues = lexicon.cues
+    slots: list[int] = [0] * len(cues)
+    ranks: list[int] = [0] * len(cues)
+    guarded_at: list[bool] = [False] * len(cues)
+    slot = 0
+    for group in GROUPS:
+        members = [index for index, cue in enumerate(cues) if cue.group == group]
+        members.sort(key=lambda index: (-abs(cues[index].weight), -len(cues[index].cue), index))
+        at_word = [index for index in members if _starts_at_word(cues[index])]
+        anywhere = [index for index in members if index not in at_word]
+        for part, guarded in ((at_word, True), (anywhere, False)):
+            if not part:
+                continue
+            for rank, index in enumerate(part):
+                slots[index] = slot
+                ranks[index] = rank
+                guarded_at[index] = guarded
+            slot += 1
+    exact: dict[str, list[int]] = {}
+    prefix: dict[str, list[int]] = {}
+    digit: list[int] = []
+    start: list[int] = []
+    anchored: dict[str, list[int]] = {}
+    everywhere: list[int] = []
+    anchors = lexicon.anchors
+    for index, cue in enumerate(cues):
+        words = anchors[index] if index < len(anchors) else ()
+        if words:
+            for word in words:
+                anchored.setdefault(word, []).append(index)
+            continue
+        first = _first_words(cue)
+        if (_ANY, "") in first or (not guarded_at[index] and any(kind != _START for kind, _ in first)):
+            # Without the word-start guard a match may begin inside a word: no first word to look up.
+            everywhere.append(index)
+            continue
+        for kind, text in sorted(first):
+            if kind == _EXACT:
+                exact.setdefault(text, []).append(index)
+            elif kind == _PREFIX:
+                prefix.setdefault(text, []).append(index)
+            elif kind == _DIGIT:
+                digit.append(index)
+            elif kind == _START:
+                start.append(index)
+    second = [_second_word(cue) for cue in cues]
+    start_words = {}
+    for index in start:
+        kinds = _start_words(cues[index])
+        start_words[index] = None if kinds is None else sorted(kinds)
+    safe_second = all(_case_safe(adverb) for adverb in _ADVERBS) and all(
+        stem is None or (_case_safe(stem) and _case_safe(cue.cue.split()[1][:len(stem)]))
+        for stem, cue in zip(second, cues)
+    )
+    return {"slot": slots, "rank": ranks, "at_word": guarded_at, "exact": exact, "prefix": prefix, "digit": digit,
+            "start": start, "anchored": anchored, "everywhere": everywhere, "second": second,
+            "start_words": start_words, "safe_second": safe_second,
+            "required": [[list(texts) for texts in _required(cue)] for cue in cues]}
+
+
 class _Matcher:
     """Finds a lexicon's cues through a document's word index (see the module docstring)."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, tables: dict | None = None) -> None:
         cues = lexicon.cues
         self.cues = cues
+        if tables is None:
+            tables = _matcher_tables(lexicon)
         # Where each cue sat among the group alternations (``_compile``): a hit's place in the
         # output and, at one position, which cue of an alternation wins.
-        self.slot: list[int] = [0] * len(cues)
-        self.rank: list[int] = [0] * len(cues)
-        self.at_word: list[bool] = [False] * len(cues)
-        slot = 0
-        for group in GROUPS:
-            members = [index for index, cue in enumerate(cues) if cue.group == group]
-            members.sort(key=lambda index: (-abs(cues[index].weight), -len(cues[index].cue), index))
-            at_word = [index for index in members if _starts_at_word(cues[index])]
-            anywhere = [index for index in members if index not in at_word]
-            for part, guarded in ((at_word, True), (anywhere, False)):
-                if not part:
-                    continue
-                for rank, index in enumerate(part):
-                    self.slot[index] = slot
-                    self.rank[index] = rank
-                    self.at_word[index] = guarded
-                slot += 1
-        self.exact: dict[str, list[int]] = {}
-        self.prefix: dict[str, list[int]] = {}
-        self.digit: list[int] = []
-        self.start: list[int] = []  # tried at the start of every scored text
-        self.anchored: dict[str, list[int]] = {}  # anchor word -> cues searched in its sentence
-        self.everywhere: list[int] = []  # searched in every scored text (no first word, no anchors)
-        anchors = lexicon.anchors
-        for index, cue in enumerate(cues):
-            words = anchors[index] if index < len(anchors) else ()
-            if words:
-                for word in words:
-                    self.anchored.setdefault(word, []).append(index)
-                continue
-            first = _first_words(cue)
-            if (_ANY, "") in first or (not self.at_word[index] and any(kind != _START for kind, _ in first)):
-                # Without the word-start guard a match may begin inside a word: no first word to look up.
-                self.everywhere.append(index)
-                continue
-            for kind, text in first:
-                if kind == _EXACT:
-                    self.exact.setdefault(text, []).append(index)
-                elif kind == _PREFIX:
-                    self.prefix.setdefault(text, []).append(index)
-                elif kind == _DIGIT:
-                    self.digit.append(index)
-                elif kind == _START:
-                    self.start.append(index)
+        self.slot: list[int] = tables["slot"]
+        self.rank: list[int] = tables["rank"]
+        self.at_word: list[bool] = tables["at_word"]
+        self.exact: dict[str, list[int]] = tables["exact"]
+        self.prefix: dict[str, list[int]] = tables["prefix"]
+        self.digit: list[int] = tables["digit"]
+        self.start: list[int] = tables["start"]  # tried at the start of every scored text
+        self.anchored: dict[str, list[int]] = tables["anchored"]  # anchor word -> cues searched in its sentence
+        self.everywhere: list[int] = tables["everywhere"]  # searched in every scored text (no first word, no anchors)
         self.prefix_lengths = sorted({len(text) for text in self.prefix})
+        self.prefix_sorted = sorted(self.prefix)  # where no prefix begins as a run does, none longer matches
         # A literal phrase's second word (or one of the adverbs) must begin the next word of the
         # text: checked before the phrase's pattern is tried ("kan du" is not tried at every "kan").
-        self.second: list[str | None] = [_second_word(cue) for cue in cues]
+        self.second: list[str | None] = tables["second"]
+        # Cues anchored at the start with ``^\\W*``: what the first run must be (or None: always tried).
+        self.start_words: dict[int, _FirstRun | None] = {
+            index: None if kinds is None else _FirstRun(frozenset(kinds))
+            for index, kinds in tables["start_words"].items()
+        }
+        # Can the word index stand in for the text at a sentence's first word (``scan_sentences``)?
+        # Only when the second words and the adverbs compare the same folded as the regex module
+        # compares them.
+        self.safe_second: bool = tables["safe_second"]
+        # Per regex cue: texts a match must hold (``_required``); without them it is not tried.
+        self.required: list[tuple[tuple[str, ...], ...]] = [
+            tuple(tuple(texts) for texts in entry) for entry in tables["required"]
+        ]
         self.patterns: list[regex.Pattern | None] = [None] * (2 * len(cues))
+        # Literal cues are confirmed without their patterns (the compiling was most of a small run).
+        self.literal: list[_Literal | None] = [
+            None if cue.regex else _Literal(cue, self.at_word[index]) for index, cue in enumerate(cues)
+        ]
         self.runs: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {}  # run -> (at it, in its sentence)
-        self.keys: dict[str, tuple[tuple[int, tuple[int, ...], tuple[int, ...]], ...]] = {}
+        self.keys: dict[str, tuple] = {}  # word-index key -> ``key_candidates``
 
     # -- candidates
 
@@ -608,25 +990,42 @@ class _Matcher:
         found = self.runs.get(run)
         if found is None:
             at: list[int] = list(self.exact.get(run, ()))
+            prefixes = self.prefix_sorted
             for length in self.prefix_lengths:
                 if length > len(run):
                     break
-                at.extend(self.prefix.get(run[:length], ()))
+                head = run[:length]
+                found_here = self.prefix.get(head)
+                if found_here is not None:
+                    at.extend(found_here)
+                place = bisect_left(prefixes, head)
+                if place == len(prefixes) or not prefixes[place].startswith(head):
+                    break  # no prefix begins with ``head``: none longer matches either
             if self.digit and run[:1].isdigit():
                 at.extend(self.digit)
-            found = (tuple(sorted(set(at))), tuple(self.anchored.get(run, ())))
+            anchored = self.anchored.get(run)
+            found = (tuple(sorted(set(at))), tuple(anchored or ())) if at or anchored else _NO_CANDIDATES
             self.runs[run] = found
         return found
 
-    def key_candidates(self, key: str) -> tuple[tuple[int, tuple[int, ...], tuple[int, ...]], ...]:
-        """(offset, cues at it, cues in its sentence) for every \\w-run of a word-index key."""
+    def key_candidates(self, key: str) -> tuple[tuple[int, tuple[int, ...], tuple[tuple[str, tuple[int, ...]], ...],
+                                                       tuple[int, ...]], ...]:
+        """(offset, cues at it, (second-word stem, cues at it with that stem)..., cues in its
+        sentence) for every \\w-run of a word-index key."""
         found = self.keys.get(key)
         if found is None:
             entries = []
+            second = self.second
             for match in _RUN.finditer(key):
                 at, anchored = self.run_candidates(match.group())
                 if at or anchored:
-                    entries.append((match.start(), at, anchored))
+                    plain = tuple(index for index in at if second[index] is None)
+                    stems: dict[str, list[int]] = {}
+                    for index in at:
+                        if second[index] is not None:
+                            stems.setdefault(second[index], []).append(index)
+                    entries.append((match.start(), plain, tuple((stem, tuple(indexes)) for stem, indexes in stems.items()),
+                                    anchored))
             found = self.keys[key] = tuple(entries)
         return found
 
@@ -649,8 +1048,8 @@ class _Matcher:
         if not spans:
             return []
         starts = [start for start, _ in spans]
-        at: list[set[tuple[int, int]]] = [set() for _ in spans]
-        anchored: list[set[int]] = [set() for _ in spans]
+        at: dict[int, set[tuple[int, int]]] = {}  # sentence -> (cue, position) to try
+        anchored: dict[int, set[int]] = {}  # sentence -> cues to search in it
 
         def add_runs(start: int, end: int) -> None:
             # Runs read from ``text`` itself, for the places where the word index does not tell.
@@ -660,14 +1059,18 @@ class _Matcher:
                 if number < 0 or position >= spans[number][1]:
                     continue
                 cues_at, cues_in = self.run_candidates(match.group().casefold())
-                for index in cues_at:
-                    at[number].add((index, position))
-                anchored[number].update(cues_in)
+                if cues_at:
+                    target = at.get(number)
+                    if target is None:
+                        target = at[number] = set()
+                    for index in cues_at:
+                        target.add((index, position))
+                if cues_in:
+                    anchored.setdefault(number, set()).update(cues_in)
 
         words = document.words
         count = len(words)
         source = document.source
-        second = self.second
         cue_count = len(self.cues)
         known = self.keys
         for key, numbers in document.word_index.items():
@@ -683,33 +1086,53 @@ class _Matcher:
                     add_runs(word_start, word_end)
                     continue
                 following = None
-                for offset, cues_at, cues_in in entries:
+                for offset, plain, stems, cues_in in entries:
                     position = word_start + offset
                     sentence = bisect_right(starts, position) - 1
                     if sentence < 0 or position >= spans[sentence][1]:
                         continue
-                    if cues_at:
-                        target = at[sentence]
-                        for index in cues_at:
-                            stem = second[index]
-                            if stem is not None:
-                                if following is None:
-                                    following = (source[words[number + 1][0]:words[number + 1][1]].casefold()
-                                                 if number + 1 < count else "")
-                                if following not in _ADVERB_SET:
-                                    if not following.startswith(stem):
-                                        continue
-                                    index += cue_count  # no adverb: the plain pattern
+                    if plain or stems:
+                        target = at.get(sentence)
+                        if target is None:
+                            target = at[sentence] = set()
+                        for index in plain:
                             target.add((index, position))
+                        if stems:
+                            # A phrase's second word (or one of the adverbs) must begin the next
+                            # word: "kan du" is not tried at every "kan".
+                            if following is None:
+                                following = (source[words[number + 1][0]:words[number + 1][1]].casefold()
+                                             if number + 1 < count else "")
+                            if following in _ADVERB_SET:
+                                for _, indexes in stems:
+                                    for index in indexes:
+                                        target.add((index, position))
+                            else:
+                                for stem, indexes in stems:
+                                    if following.startswith(stem):
+                                        for index in indexes:
+                                            target.add((index + cue_count, position))  # the plain pattern
                     if cues_in:
-                        anchored[sentence].update(cues_in)
+                        anchored.setdefault(sentence, set()).update(cues_in)
         # Where the words do not give the runs a span's text has: a span starts or ends inside a
         # word, and ``text`` is blanked (spaces) in or next to a word.
         word_starts = [start for start, _ in words]
+        safe_second = self.safe_second
         for start, end in spans:
             match = _RUN.match(text, start, end)
             if match is not None:
-                add_runs(start, match.end())
+                # A span that starts a word the word index has read, whose next word is in
+                # characters that fold as the regex module compares them: the index found at its
+                # first run what the text has there (and the second-word test dropped nothing a
+                # pattern would find). Elsewhere read the run from the text, every cue of it tried.
+                # (The first word's own check is only a precaution: a fold that keeps a word's
+                # length keeps its runs.)
+                number = bisect_right(word_starts, start) - 1
+                if not (safe_second and number >= 0 and words[number][0] == start
+                        and match.end() <= words[number][1]
+                        and _case_safe(source[start:words[number][1]])
+                        and (number + 1 >= count or _case_safe(source[words[number + 1][0]:words[number + 1][1]]))):
+                    add_runs(start, match.end())
             number = bisect_right(word_starts, end) - 1
             if number >= 0 and words[number][0] < end < words[number][1]:
                 add_runs(max(words[number][0], start), end)
@@ -721,14 +1144,33 @@ class _Matcher:
                 add_runs(*words[number])
                 number += 1
         results = []
+        start_words = self.start_words
+        everywhere = self.everywhere
+        empty: set = set()
         for number, (start, end) in enumerate(spans):
-            for index in self.start:
-                at[number].add((index, start))
-            if not at[number] and not anchored[number] and not self.everywhere:
+            if self.start:
+                first = None
+                for index in self.start:
+                    kinds = start_words[index]
+                    if kinds is not None:
+                        # Tried only where the first run is one of the cue's first words (when
+                        # the run folds as the regex module compares it; else always).
+                        if first is None:
+                            run = _RUN.search(text, start, end)
+                            first = run.group() if run is not None else ""
+                        if not first or (_case_safe(first) and not kinds.fits(first.casefold())):
+                            continue
+                    target = at.get(number)
+                    if target is None:
+                        target = at[number] = set()
+                    target.add((index, start))
+            candidates = at.get(number, empty)
+            found_in = anchored.get(number, empty)
+            if not candidates and not found_in and not everywhere:
                 results.append([])
                 continue
             sentence_text = text[start:end]
-            results.append(self._confirm(sentence_text, 0, len(sentence_text), at[number], anchored[number], start))
+            results.append(self._confirm(sentence_text, 0, len(sentence_text), candidates, found_in, start))
         return results
 
     def _confirm(self, text: str, start: int, end: int, at: set[tuple[int, int]],
@@ -736,14 +1178,38 @@ class _Matcher:
         """The hits the group alternations would give: at one position, per alternation, the
         first cue (in the alternation's order) that matches. ``at`` holds (cue, position + shift)."""
         best: dict[tuple[int, int], tuple[int, int, int]] = {}  # (slot, position) -> (rank, cue, end)
-        slot, rank, patterns = self.slot, self.rank, self.patterns
+        slot, rank, patterns, literal, required = self.slot, self.rank, self.patterns, self.literal, self.required
         count = len(self.cues)
         found = []
+        folded: str | None = None
+        lacking: set[int] = set()  # regex cues whose texts the sentence lacks
         for code, position in at:
-            pattern = patterns[code] or self.pattern(code)
-            match = pattern.match(text, position - shift, end)
+            index = code - count if code >= count else code
+            position -= shift
+            matcher = literal[index]
+            if matcher is not None:
+                match_end = matcher.match(text, position, end, code < count)
+                if match_end >= 0:
+                    found.append((index, position, match_end))
+                continue
+            needs = required[index]
+            if needs:
+                if index in lacking:
+                    continue
+                if folded is None:
+                    # The text folded, when it folds letter by letter and holds no "ı" (which the
+                    # regex module takes for "I"): then a literal the pattern matches (its letters
+                    # in ``_CASE_SAFE``) folds to a piece of it. Else "" (not used).
+                    piece = text[start:end]
+                    folded = piece.casefold()
+                    if len(folded) != len(piece) or "\u0131" in piece:
+                        folded = ""
+                if folded and not _holds(folded, needs):
+                    lacking.add(index)
+                    continue
+            match = (patterns[code] or self.pattern(code)).match(text, position, end)
             if match is not None:
-                found.append((code % count, match.start(), match.end()))
+                found.append((index, match.start(), match.end()))
         for index in (*anchored, *self.everywhere):
             for match in self.pattern(index).finditer(text, start, end, overlapped=True):
                 found.append((index, match.start(), match.end()))

@@ -26,11 +26,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Iterable
-
-import regex
 
 from heellint.core.document import Document
 
@@ -97,13 +96,12 @@ def _authors(name: str) -> str:
 
 
 _CITATION = rf"{_authors(_NAME)},?[ \t]+{_YEAR}(?:[ \t]*,[ \t]*{_YEAR})*{_PAGES}?"
-_CITATION_PARTS = regex.compile(
+_CITATION_PARTS_SOURCE = (
     rf"(?P<author>{_NAME})(?:(?:,[ \t]+{_NAME})*,?[ \t]+{_AND}[ \t]+{_NAME}|{_ET_AL})?,?[ \t]+"
-    rf"(?P<years>{_YEAR}(?:[ \t]*,[ \t]*{_YEAR})*){_PAGES}?",
-    regex.VERSION0,
+    rf"(?P<years>{_YEAR}(?:[ \t]*,[ \t]*{_YEAR})*){_PAGES}?"
 )
 
-_MARKERS = regex.compile(
+_MARKERS_SOURCE = (
     rf"""
     (?P<paren_number>(?<![\d(])\((?:{_NUMBER_PREFIX})?(?P<paren_list>{_NUMBER_LIST})\))
     | (?P<bracket_number>(?<![\w\[])\[(?P<bracket_list>{_NUMBER_LIST})\](?![(\[]))
@@ -113,22 +111,92 @@ _MARKERS = regex.compile(
     | (?P<paren_author>\({_PRE}?(?P<paren_citations>{_CITATION}(?:[ \t]*;[ \t]*{_CITATION})*)\))
     | (?P<narrative>(?<![\w\-])(?P<narrative_author>{_authors(_SURNAME)})[ \t]*\([ \t]*
         (?P<narrative_years>{_YEAR}(?:[ \t]*[,;][ \t]*{_YEAR})*)[ \t]*\))
-    """,
-    regex.VERBOSE | regex.VERSION0,
+    """
 )
-_SUP_HTML = re.compile(rf"<sup>\s*[\[(]?({_NUMBER_LIST})[\])]?\s*</sup>", re.IGNORECASE)
-_LINK_NUMBER = re.compile(rf"^[\[(]?[ \t]*({_NUMBER_LIST})[ \t]*[\])]?$")
-_NUMBER_ITEMS = re.compile(rf"({_NUMBER})(?:[ \t]*[-–—][ \t]*({_NUMBER}))?")
-_YEAR_PARTS = re.compile(r"(\d{4})([a-z]?)")
-_URL = re.compile(
+_SUP_HTML_SOURCE = rf"<sup>\s*[\[(]?({_NUMBER_LIST})[\])]?\s*</sup>"
+_LINK_NUMBER_SOURCE = rf"^[\[(]?[ \t]*({_NUMBER_LIST})[ \t]*[\])]?$"
+_NUMBER_ITEMS_SOURCE = rf"({_NUMBER})(?:[ \t]*[-–—][ \t]*({_NUMBER}))?"
+_YEAR_PARTS_SOURCE = r"(\d{4})([a-z]?)"
+_URL_SOURCE = (
     r"\bhttps?://[^\s<>\"'\]\)]*[^\s<>\"'\]\).,;:!?]"
     r"|\bwww\.[^\s<>\"'\]\)]*[^\s<>\"'\]\).,;:!?]"
     r"|\b(?:doi:[ \t]?)10\.\d{4,9}/[^\s\"<>]*[^\s\"<>.,;:)\]]"
-    r"|(?<![\w/.])10\.\d{4,9}/[^\s\"<>]*[^\s\"<>.,;:)\]]",
-    re.IGNORECASE,
+    r"|(?<![\w/.])10\.\d{4,9}/[^\s\"<>]*[^\s\"<>.,;:)\]]"
 )
-_ET_AL_WORDS = re.compile(r"et\s*al|m\.?\s?fl|o\.?\s?fl|med\s+fler", re.IGNORECASE)
-_UNIT_BEFORE = re.compile(r"(?:\b(?:m|cm|mm|km|dm|µm|μm|nm|ft|in|kg/m|g/m|mg/m|m/s|s|x|y|n)|[)\]])[ \t]?$")
+_ET_AL_WORDS_SOURCE = r"et\s*al|m\.?\s?fl|o\.?\s?fl|med\s+fler"
+_UNIT_BEFORE_SOURCE = r"(?:\b(?:m|cm|mm|km|dm|µm|μm|nm|ft|in|kg/m|g/m|mg/m|m/s|s|x|y|n)|[)\]])[ \t]?$"
+
+# Every marker ``_MARKERS_SOURCE`` finds holds one of these characters (each alternative consumes
+# a "(", a "[" or a superscript digit) and no line break: a block without one has no marker,
+# and the scan of a block may start at the line of the first one and end with the line of the last.
+_TRIGGERS_SOURCE = "[(\\[¹²³⁴⁵⁶⁷⁸⁹]"
+# Where a match of ``_URL_SOURCE`` may start (its literal beginnings; zero width, so that every
+# place is found): a block without one has no URL.
+_URL_STARTS_SOURCE = r"(?=https?://|www\.|doi:|10\.\d)"
+# "<sup" as ``str.lower`` sees it: no other character lowers to '<', 's', 'u' or 'p'.
+_SUP_OPENING_SOURCE = r"<[sS][uU][pP]"
+
+
+class _Patterns:
+    """The patterns, compiled on first use: importing this module (``claims.references`` does,
+    for every file) compiles nothing, and an article without a citation marker never compiles
+    the marker pattern (the slow one: ``regex``, for ``\\p{Lu}``)."""
+
+    @cached_property
+    def markers(self):
+        import regex
+
+        return regex.compile(_MARKERS_SOURCE, regex.VERBOSE | regex.VERSION0)
+
+    @cached_property
+    def citation_parts(self):
+        import regex
+
+        return regex.compile(_CITATION_PARTS_SOURCE, regex.VERSION0)
+
+    @cached_property
+    def triggers(self) -> re.Pattern:
+        return re.compile(_TRIGGERS_SOURCE)
+
+    @cached_property
+    def url_starts(self) -> re.Pattern:
+        return re.compile(_URL_STARTS_SOURCE, re.IGNORECASE)
+
+    @cached_property
+    def sup_opening(self) -> re.Pattern:
+        return re.compile(_SUP_OPENING_SOURCE)
+
+    @cached_property
+    def sup_html(self) -> re.Pattern:
+        return re.compile(_SUP_HTML_SOURCE, re.IGNORECASE)
+
+    @cached_property
+    def link_number(self) -> re.Pattern:
+        return re.compile(_LINK_NUMBER_SOURCE)
+
+    @cached_property
+    def number_items(self) -> re.Pattern:
+        return re.compile(_NUMBER_ITEMS_SOURCE)
+
+    @cached_property
+    def year_parts(self) -> re.Pattern:
+        return re.compile(_YEAR_PARTS_SOURCE)
+
+    @cached_property
+    def url(self) -> re.Pattern:
+        return re.compile(_URL_SOURCE, re.IGNORECASE)
+
+    @cached_property
+    def et_al_words(self) -> re.Pattern:
+        return re.compile(_ET_AL_WORDS_SOURCE, re.IGNORECASE)
+
+    @cached_property
+    def unit_before(self) -> re.Pattern:
+        return re.compile(_UNIT_BEFORE_SOURCE)
+
+
+_P = _Patterns()
+
 _MAX_RANGE = 40
 
 # Capitalised words that are not authors when followed by a year.
@@ -154,11 +222,18 @@ def source_hosts() -> tuple[str, ...]:
     from heellint.resources import rules_dir
 
     path = rules_dir() / "claims" / "sources.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    # The C parser when PyYAML has it (the same data; a test compares the two).
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
     hosts: list[str] = []
     for values in data.values():
         hosts.extend(str(value).lower() for value in values or ())
     return tuple(hosts)
+
+
+@lru_cache(maxsize=1)
+def _source_host_set() -> frozenset[str]:
+    return frozenset(source_hosts())
 
 
 def is_source_url(url: str) -> bool:
@@ -172,7 +247,17 @@ def is_source_url(url: str) -> bool:
         if match is None:
             return False
     host = match.group(1)
-    return any(host == known or host.endswith("." + known) for known in source_hosts())
+    # ``host == known or host.endswith("." + known)`` for a known host: the host itself, or
+    # what follows one of its dots, is known.
+    known = _source_host_set()
+    if host in known:
+        return True
+    dot = host.find(".")
+    while dot >= 0:
+        if host[dot + 1:] in known:
+            return True
+        dot = host.find(".", dot + 1)
+    return False
 
 
 def fold_name(name: str) -> str:
@@ -197,7 +282,7 @@ def author_key(author: str) -> str:
 
 def _expand_numbers(text: str, offset: int) -> list[Citation] | None:
     items: list[Citation] = []
-    for match in _NUMBER_ITEMS.finditer(text):
+    for match in _P.number_items.finditer(text):
         first = int(match.group(1))
         last = int(match.group(2)) if match.group(2) else first
         low, high = min(first, last), max(first, last)
@@ -223,11 +308,11 @@ def _first_author_ok(author: str) -> bool:
 
 def _author_year_citations(content: str, offset: int) -> list[Citation]:
     citations: list[Citation] = []
-    for part in _CITATION_PARTS.finditer(content):
+    for part in _P.citation_parts.finditer(content):
         author = part.group("author")
         if not _first_author_ok(author):
             return []
-        for year_match in _YEAR_PARTS.finditer(part.group("years")):
+        for year_match in _P.year_parts.finditer(part.group("years")):
             citations.append(
                 Citation(
                     offset + part.start(),
@@ -241,11 +326,29 @@ def _author_year_citations(content: str, offset: int) -> list[Citation]:
     return citations
 
 
+def _scan_range(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the marker pattern finds in ``text[start:end]`` what it finds there: from the line
+    of the first trigger character to the end of the line of the last (None: no trigger, no
+    marker). No marker holds a line break, and at a line's end the lookaheads see what they see
+    at the end of the text."""
+    first = _P.triggers.search(text, start, end)
+    if first is None:
+        return None
+    last = first.start()
+    for match in _P.triggers.finditer(text, last + 1, end):
+        last = match.start()
+    scan_end = text.find("\n", last, end)
+    return max(start, text.rfind("\n", start, first.start()) + 1), (end if scan_end < 0 else scan_end)
+
+
 def scan_text(text: str, start: int, end: int, *, block_start: int | None = None, block: int | None = None) -> list[Marker]:
     """Markers written in ``text[start:end]`` (prose: URLs are found by ``scan_urls``)."""
     found: list[Marker] = []
+    scan = _scan_range(text, start, end)
+    if scan is None:
+        return found
     opening = block_start if block_start is not None else start
-    for match in _MARKERS.finditer(text, start, end):
+    for match in _P.markers.finditer(text, *scan):
         kind = match.lastgroup
         if kind in ("paren_number", "bracket_number"):
             # A number in parentheses opening a block is an enumeration: "(1) Stå ...".
@@ -263,7 +366,7 @@ def scan_text(text: str, start: int, end: int, *, block_start: int | None = None
             )
         elif kind == "superscript":
             before = text[max(opening, match.start() - 8):match.start()]
-            if _UNIT_BEFORE.search(before):
+            if _P.unit_before.search(before):
                 continue
             citations = _superscript_citations(match.group(0), match.start())
             if citations:
@@ -276,11 +379,11 @@ def scan_text(text: str, start: int, end: int, *, block_start: int | None = None
             author = match.group("narrative_author")
             if not _first_author_ok(author):
                 continue
-            strong = bool(_ET_AL_WORDS.search(author))
+            strong = bool(_P.et_al_words.search(author))
             citations = [
                 Citation(match.start(), match.end(), match.group(0), author=author,
                          year=int(year.group(1)), suffix=year.group(2))
-                for year in _YEAR_PARTS.finditer(match.group("narrative_years"))
+                for year in _P.year_parts.finditer(match.group("narrative_years"))
             ]
             found.append(Marker(match.start(), match.end(), AUTHOR_YEAR, tuple(citations), weak=not strong, block=block))
     return found
@@ -289,7 +392,9 @@ def scan_text(text: str, start: int, end: int, *, block_start: int | None = None
 def scan_urls(source: str, start: int, end: int, block: int | None = None) -> list[Marker]:
     """Links to sources written out in the text (bare URLs, ``doi:10...``)."""
     found = []
-    for match in _URL.finditer(source, start, end):
+    if _P.url_starts.search(source, start, end) is None:
+        return found
+    for match in _P.url.finditer(source, start, end):
         url = match.group(0)
         if is_source_url(url):
             found.append(Marker(match.start(), match.end(), LINK,
@@ -297,18 +402,30 @@ def scan_urls(source: str, start: int, end: int, block: int | None = None) -> li
     return found
 
 
+def _any_in(positions: list[int], start: int, end: int) -> bool:
+    """Does the sorted ``positions`` hold one in ``[start, end)``?"""
+    index = bisect_left(positions, start)
+    return index < len(positions) and positions[index] < end
+
+
 def find_markers(document: Document, skip_blocks: Iterable[int] = ()) -> list[Marker]:
     """Every citation marker of ``document`` outside ``skip_blocks`` (the reference list), in order."""
     skip = set(skip_blocks)
     prose, source = document.prose, document.source
     markers: list[Marker] = []
+    # Where a marker, an HTML superscript or a URL may be (one pass over the document each):
+    # the blocks without one are not scanned.
+    triggers = [match.start() for match in _P.triggers.finditer(prose)]
+    sups = [match.start() for match in _P.sup_opening.finditer(source)]
     for index, block in enumerate(document.blocks):
         if index in skip or block.footnote is not None:
             continue
-        markers.extend(scan_text(prose, block.start, block.end, block=index))
+        if _any_in(triggers, block.start, block.end):
+            markers.extend(scan_text(prose, block.start, block.end, block=index))
         window_start, window_end = max(0, block.start - 6), min(len(source), block.end + 7)
-        if "<sup" in source[window_start:window_end].lower():
-            for match in _SUP_HTML.finditer(source, window_start, window_end):
+        # ``"<sup" in source[window_start:window_end].lower()``
+        if _any_in(sups, window_start, window_end - 3):
+            for match in _P.sup_html.finditer(source, window_start, window_end):
                 citations = _expand_numbers(match.group(1), match.start(1))
                 if citations:
                     markers.append(Marker(match.start(), match.end(), NUMERIC, tuple(citations), block=index))
@@ -319,7 +436,7 @@ def find_markers(document: Document, skip_blocks: Iterable[int] = ()) -> list[Ma
             continue
         text = source[link.text_start:link.text_end]
         destination = link.destination.strip()
-        number = _LINK_NUMBER.match(text.strip())
+        number = _P.link_number.match(text.strip())
         if number and destination.startswith("#"):
             citations = _expand_numbers(number.group(1), link.text_start + text.index(number.group(1)))
             if citations:
