@@ -511,7 +511,7 @@ def time_heellint(args, cwd: Path, paths: list[str], out: Path, label: str, conf
     if failures:
         print(f"   WARNING: {label}: {failures} rule failures (HL011/HL012): the timing is not valid", file=sys.stderr)
     return {"wall_s": round(median(walls), 3), "walls": [round(w, 3) for w in walls], "cpu_s": round(median(cpus), 3),
-            "peak_mb": round(max(peaks), 1), "diagnostics": diagnostics, "rule_failures": failures, "load_before": loads}
+            "peak_mb": round(max(peaks), 1), "peaks_mb": [round(p, 1) for p in peaks], "diagnostics": diagnostics, "rule_failures": failures, "load_before": loads}
 
 
 def heellint_counts(path: Path) -> tuple[int | None, int | None]:
