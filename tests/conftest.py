@@ -12,6 +12,20 @@ REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "tests" / "data" / "seeds"
 
 
+def pytest_configure(config):
+    """One fresh cache folder per test session (the command-line runs inherit it): results never
+    depend on a developer's ~/.cache, and every run starts cold, as CI on a new machine does."""
+    if "HEELLINT_CACHE_DIR" not in os.environ:
+        import atexit
+        import tempfile
+
+        folder = tempfile.mkdtemp(prefix="heellint-test-cache-")
+        os.environ["HEELLINT_CACHE_DIR"] = folder
+        # atexit, not config.add_cleanup: the Hunspell verdicts are saved by an exit handler
+        # registered later (so run earlier) than this one
+        atexit.register(shutil.rmtree, folder, True)
+
+
 @pytest.fixture
 def isolated(tmp_path, monkeypatch):
     """Run in an empty folder so no heellint.yaml of the repository applies."""
