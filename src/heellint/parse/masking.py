@@ -16,7 +16,11 @@ _URL = re.compile(
 
 def blank(text: str) -> str:
     """``text`` with every character but line endings (CR, LF) turned into a space."""
-    return _NOT_NEWLINE.sub(" ", text)
+    if "\r" in text:
+        return _NOT_NEWLINE.sub(" ", text)
+    if "\n" not in text:  # "**", "# ", a link's "](url)"
+        return " " * len(text)
+    return "\n".join([" " * len(line) for line in text.split("\n")])  # the gaps between blocks
 
 
 def assemble(source: str, kept: list[tuple[int, int]]) -> str:
