@@ -249,6 +249,15 @@ def test_score_hits_as_before():
         assert score_hits(hits) == _score_reference(hits)
 
 
+def test_score_of_one_hit_as_before():
+    """``score_hits``' shortcut for a single hit, for every cue and beyond the caps and floors."""
+    odd = [Cue("research", "x", 5.0), Cue("absolute", "x", 4.0), Cue("hedge", "x", -2.0), Cue("hedge", "x", -0.25),
+           Cue("exempt", "x", -4.5), Cue("exempt", "x", -0.333)]
+    for cue in [cue for lang in LANGUAGES for cue in load_lexicon(lang).cues] + odd:
+        hits = [CueHit(cue, 3, 9, cue.label)]
+        assert score_hits(hits) == _score_reference(hits), cue
+
+
 # ------------------------------------------------------------------ the lexicon cache
 
 
