@@ -45,9 +45,3 @@ class RunReport:
             "diagnostics": len(diagnostics),
             "by_severity": {level: by_severity[level] for level in ("error", "warning", "info") if by_severity[level]},
         }
-
-    def source_of(self, path: str) -> str | None:
-        for result in self.files:
-            if result.path == path:
-                return result.source_text
-        return None
