@@ -27,18 +27,20 @@ class RunReport:
     files: list[FileResult]
     metas: Mapping[str, RuleMeta]
     fail_on: str = "warning"
+    _sorted: list[Diagnostic] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
-        found = [diagnostic for result in self.files for diagnostic in result.diagnostics]
-        found.sort(key=lambda diagnostic: diagnostic.sort_key)
-        return found
+        """Every file's diagnostics in output order, sorted once: the formatter, the
+        summary and the exit code all ask (a report is not changed once made)."""
+        if self._sorted is None:
+            found = [diagnostic for result in self.files for diagnostic in result.diagnostics]
+            found.sort(key=lambda diagnostic: diagnostic.sort_key)
+            self._sorted = found
+        return self._sorted
 
-    def summary(self, diagnostics: list[Diagnostic] | None = None) -> dict:
-        """Counts for the report; pass ``diagnostics`` when already sorted out of
-        ``self.diagnostics`` (it builds and sorts a new list on every access)."""
-        if diagnostics is None:
-            diagnostics = self.diagnostics
+    def summary(self) -> dict:
+        diagnostics = self.diagnostics
         by_severity = Counter(diagnostic.severity for diagnostic in diagnostics)
         return {
             "files": len(self.files),

@@ -39,7 +39,7 @@ def report_object(report: RunReport, lazy: bool = False) -> dict[str, Any]:
             {"path": result.path, "lang": result.lang, "lang_source": result.lang_source} for result in report.files
         ],
         "diagnostics": Streamed(items) if lazy else list(items),
-        "summary": report.summary(diagnostics),
+        "summary": report.summary(),
     }
 
 

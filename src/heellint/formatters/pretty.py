@@ -79,7 +79,7 @@ def stream(report: RunReport, options) -> Iterator[str]:
             out.append(f"  = {label}: {suggestion}{fix}")
         out.append("")
         yield "\n".join(out) + "\n"
-    summary = report.summary(diagnostics)
+    summary = report.summary()
     files = _plural(summary["files"], "file")
     if summary["diagnostics"]:
         parts = ", ".join(f"{count} {level}" for level, count in summary["by_severity"].items())
